@@ -1,0 +1,65 @@
+/**
+ * The whole check in one call: snapshot → typed tables → findings → Report. Every host calls this.
+ */
+import type { SheetGrid } from './grid';
+import type { BudgetBook } from './model';
+import { TABLE_IDS } from './model';
+import type { Finding, Report } from './report';
+import { sortFindings, summarize } from './report';
+import { readBook } from './parse';
+import { runRules } from './rules';
+import { buildCatalog, readUserCatalog } from './catalog';
+import { readParams, checkParams } from './narrative';
+
+export interface CheckOptions {
+  /** File name shown in the report. */
+  file?: string;
+  /** Sheets of a separate 科目表 workbook (--catalog). */
+  catalogGrids?: SheetGrid[];
+}
+
+export interface CheckResult {
+  report: Report;
+  book: BudgetBook;
+}
+
+export function checkWorkbook(grids: SheetGrid[], options: CheckOptions = {}): CheckResult {
+  const book = readBook(grids);
+  const userCatalog = [...readUserCatalog(grids), ...readUserCatalog(options.catalogGrids ?? [])];
+  const catalog = buildCatalog(userCatalog);
+  const params = readParams(grids);
+
+  const findings: Finding[] = book.issues.map((i) => ({
+    rule: i.rule,
+    severity: i.severity,
+    sheet: i.ref.sheet,
+    cell: i.ref.cell,
+    related: i.related ?? [],
+    expected: i.expected ?? null,
+    actual: i.actual ?? null,
+    message: i.message,
+    table: i.table,
+  }));
+  const ruled = runRules(book, { catalog, params });
+  findings.push(...ruled.findings);
+  if (params) findings.push(...checkParams(book, params));
+
+  const tables = TABLE_IDS.flatMap((id) => {
+    const t = book.tables[id];
+    return t ? [{ id, sheet: t.sheet, range: t.range }] : [];
+  });
+  const missing = TABLE_IDS.filter((id) => !book.tables[id]);
+  const sorted = sortFindings(findings);
+  return {
+    book,
+    report: {
+      file: options.file ?? '',
+      unit: book.unit,
+      tables,
+      missing,
+      findings: sorted,
+      summary: summarize(sorted),
+      skipped: ruled.skipped,
+    },
+  };
+}

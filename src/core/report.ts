@@ -1,0 +1,66 @@
+/** Findings and the report: plain data consumed by the pane, the highlighter, the CLI and the tests (contract.md). */
+import type { CellRef } from './grid';
+import type { TableId } from './model';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  /** Rule id as in rules.md, e.g. "T01.income-total", "P.table-missing". */
+  rule: string;
+  severity: Severity;
+  /** Sheet of the cell a person should look at first ("" when the finding concerns no sheet, e.g. a missing table). */
+  sheet: string;
+  /** A1 address on `sheet`, no "$" ("" when there is no cell). */
+  cell: string;
+  /** The other cells that take part in the failed relation. */
+  related: CellRef[];
+  /** The number the cell should hold, in the workbook's unit (null when not a number). */
+  expected: number | string | null;
+  /** The number it holds. */
+  actual: number | string | null;
+  /** One Chinese sentence: what is wrong and what it should be. */
+  message: string;
+  /** Table the finding belongs to, for grouping in the pane. */
+  table?: TableId | '说明参数';
+}
+
+export interface TableLocation {
+  id: TableId;
+  sheet: string;
+  range: string;
+}
+
+export interface Report {
+  file: string;
+  unit: string;
+  tables: TableLocation[];
+  missing: TableId[];
+  findings: Finding[];
+  summary: { error: number; warning: number; info: number };
+  /** Rules that were skipped because their tables are missing (rule id → missing table ids). */
+  skipped?: { rule: string; missing: TableId[] }[];
+}
+
+export function summarize(findings: Finding[]): Report['summary'] {
+  const s = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) s[f.severity]++;
+  return s;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then by sheet and row, so every host lists findings in the same order. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.sheet.localeCompare(b.sheet) ||
+      rowOf(a.cell) - rowOf(b.cell) ||
+      a.cell.localeCompare(b.cell),
+  );
+}
+
+function rowOf(cell: string): number {
+  const m = /(\d+)$/.exec(cell);
+  return m ? Number(m[1]) : 0;
+}
