@@ -88,9 +88,9 @@ export function formatDecimals(format?: string | null): number | undefined {
   if (!format) return undefined;
   const f = format.split(';')[0].replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
   if (/general|@/i.test(f)) return undefined;
-  const m = /[0#?](?:\.([0#?]+))?/.exec(f);
-  if (!m) return undefined;
-  return m[1] ? m[1].length : 0;
+  if (!/[0#?]/.test(f)) return undefined;
+  const m = /[0#?,]\.([0#?]+)/.exec(f) ?? /^\.([0#?]+)/.exec(f);
+  return m ? m[1].length : 0;
 }
 
 /** Rounds a scaled value half-up (away from zero) to `decimals` and returns it in units of 10^-decimals. */
