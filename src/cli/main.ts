@@ -20,6 +20,9 @@ export interface CliOptions {
 
 const USAGE = `用法：budget-check <工作簿.xlsx> [--format json|text] [--narrative 情况说明.md] [--docx 情况说明.docx]
                     [--init-params 说明参数.xlsx] [--catalog 科目表.xlsx]
+  --narrative 情况说明.md   按表格和“说明参数”表生成第二部分 部门预算情况说明（Markdown）
+  --docx 情况说明.docx      同上，生成 Word 文档
+  --init-params 输出.xlsx   另存一份工作簿副本，末尾新增预填的“说明参数”表（原工作簿不修改；已有该表时不生成）
 退出码：0 已读取；1 存在“错误”级问题；2 文件无法读取。`;
 
 export function parseArgs(argv: string[]): CliOptions | string {

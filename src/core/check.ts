@@ -24,10 +24,12 @@ export interface CheckResult {
 }
 
 export function checkWorkbook(grids: SheetGrid[], options: CheckOptions = {}): CheckResult {
-  const book = readBook(grids);
-  const userCatalog = [...readUserCatalog(grids), ...readUserCatalog(options.catalogGrids ?? [])];
-  const catalog = buildCatalog(userCatalog);
   const params = readParams(grids);
+  // The 说明参数 sheet holds inputs, not a table: its labels (上年“三公”经费合计 …) must not be
+  // recognised as a second T08.
+  const book = readBook(params ? grids.filter((g) => g.name !== params.sheet) : grids);
+  const userCatalog = [...readUserCatalog(grids), ...readUserCatalog(options.catalogGrids ?? [], { anySheet: true })];
+  const catalog = buildCatalog(userCatalog);
 
   const findings: Finding[] = book.issues.map((i) => ({
     rule: i.rule,

@@ -77,6 +77,11 @@ export const COL = {
     subordinate: '附属单位上缴收入',
     operating: '事业单位经营收入',
     other: '其他收入',
+    /** 济源 T07: 合计 (read as 总计) | 基本支出/小计, 人员经费, 公用经费 | 项目支出 instead of funding sources. */
+    basic: '基本支出/小计',
+    personnel: '基本支出/人员经费',
+    publicCost: '基本支出/公用经费',
+    project: '项目支出',
   },
   t08: {
     total: '合计',

@@ -1,0 +1,116 @@
+/**
+ * Helpers shared by every body parser: which rows to skip (blank, repeated title / preamble /
+ * header after a page break), note rows, text cells, amounts of a row, code cells with their
+ * lost-zero accounting.
+ */
+import type { Amount } from '../amount';
+import type { CellValue } from '../grid';
+import type { Note, TableId, TextCell } from '../model';
+import type { Block } from '../recognize';
+import { cellText, squash } from '../text';
+import type { CodeCell, ParseContext } from './context';
+import { codeOf } from './context';
+import type { Header } from './header';
+import { isBodyish, isPreambleRow, rowSignature } from './header';
+import type { SheetView } from './sheet';
+
+const NOTE_START = /^(注|备注|说明|附注|填表说明)[:：0-9.、]?/;
+const NOTE_SENTENCE = /^(本表|本部门|我部门|我单位|本单位|若|按照|如|[0-9]+[.、])/;
+export const NO_DATA = /(故(本|此|该)表(为空|无数据)|本表无数据|此表无数据|该表无数据|表内无数据)/;
+
+/** Rows a body parser never reads: blank, repeated title / preamble / header. */
+export function isSkippable(view: SheetView, row: number, block: Block, header: Header): boolean {
+  if (view.isEmptyRow(row)) return true;
+  if (view.hasNumber(row)) return false;
+  if (block.repeats.includes(row)) return true;
+  if (isPreambleRow(view, row)) return true;
+  if (header.firstCells.size) {
+    const first = view.filledCols(row)[0];
+    if (header.firstCells.has(view.text(row, first)) && header.signatures.has(rowSignature(view, row)) && !isBodyish(view, row)) return true;
+  }
+  return false;
+}
+
+/** A note row: starts like a note or is a sentence, and holds no number. */
+export function noteOf(view: SheetView, row: number, afterNote: boolean): Note | undefined {
+  const cols = view.filledCols(row);
+  if (cols.length === 0 || cols.length > 2) return undefined;
+  let textCol = -1;
+  for (const c of cols) {
+    const v = view.get(row, c);
+    if (typeof v !== 'string') return undefined;
+    if (textCol < 0) textCol = c;
+  }
+  const raw = view.text(row, textCol);
+  const t = squash(raw);
+  if (NOTE_START.test(t) || NO_DATA.test(t) || (t.length >= 12 && NOTE_SENTENCE.test(t)) || (afterNote && t.length >= 8)) {
+    return { text: raw, ref: view.ref(row, textCol) };
+  }
+  return undefined;
+}
+
+export function isNoData(note: Note): boolean {
+  return NO_DATA.test(squash(note.text));
+}
+
+/** Non-empty text of a cell (merged areas filled) as a TextCell. */
+export function textCell(view: SheetView, row: number, col: number | undefined): TextCell | undefined {
+  if (col === undefined) return undefined;
+  const v = view.getFilled(row, col);
+  const t = cellText(v).trim();
+  if (!t) return undefined;
+  const m = view.mergeAt(row, col);
+  return { text: t, ref: m ? view.ref(m.top, m.left) : view.ref(row, col) };
+}
+
+/** Is this cell's text 合计 / 总计 (spaces and colons ignored)? */
+export function isTotalText(v: CellValue): boolean {
+  const t = squash(cellText(v)).replace(/[:：]$/, '');
+  return t === '合计' || t === '总计' || t === '合计数';
+}
+
+/** All amount columns of the header read for one row. */
+export function amountsOf(view: SheetView, row: number, header: Header, ctx: ParseContext, id: TableId): Record<string, Amount> {
+  const out: Record<string, Amount> = {};
+  for (const [key, col] of amountColumns(header)) {
+    const merge = view.mergeAt(row, col);
+    if (merge && merge.bottom > merge.top && row === merge.top + 1 && typeof view.get(merge.top, merge.left) === 'number')
+      ctx.tally(id, 'amount-merge', view.ref(merge.top, merge.left), '');
+    const a = ctx.amount(view, row, col, id, { countDecimals: key !== '采购数量' });
+    if (a) out[key] = a;
+  }
+  return out;
+}
+
+const amountCache = new WeakMap<Header, [string, number][]>();
+
+/** The amount columns of a header as [key, column], in sheet order (computed once per header). */
+export function amountColumns(header: Header): [string, number][] {
+  let cols = amountCache.get(header);
+  if (!cols) {
+    cols = [...header.col].filter(([k]) => header.kind.get(k) === 'amount').sort((a, b) => a[1] - b[1]);
+    amountCache.set(header, cols);
+  }
+  return cols;
+}
+
+/** Does the row carry a non-blank amount in some amount column? */
+export function hasAmount(amounts: Record<string, Amount>): boolean {
+  for (const k in amounts) if (!amounts[k].blank) return true;
+  return false;
+}
+
+/**
+ * A code cell of a body row, merged areas filled. Numbers that lost their leading zeros are
+ * padded to `width` and tallied (P.code-text); a cross-row merge is tallied (P.merged, info).
+ */
+export function codeAt(view: SheetView, row: number, col: number | undefined, ctx: ParseContext, id: TableId, width?: number): CodeCell | undefined {
+  if (col === undefined) return undefined;
+  const v = view.getFilled(row, col);
+  const c = codeOf(v, width);
+  if (!c) return undefined;
+  const m = view.mergeAt(row, col);
+  if (m && m.bottom > m.top && row === m.top + 1) ctx.tally(id, 'body-merge', view.ref(m.top, m.left), '');
+  if (c.lost && !(m && row !== m.top)) ctx.tally(id, 'lost-zeros', view.ref(row, col), `${String(v)}→${c.text}`);
+  return c;
+}

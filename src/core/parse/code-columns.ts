@@ -1,0 +1,73 @@
+/**
+ * Code columns found by the pattern of the body cells (tables.md §4.4): extracted or hand-made
+ * headers put 类/款/项 or the economic code columns in the wrong place, the digits never lie.
+ * When the body shows the pattern more often at other columns than the header says, the body wins.
+ */
+import type { Block } from '../recognize';
+import { CODE, type RowFamily } from '../tables/spec';
+import { codeOf } from './context';
+import type { Header } from './header';
+import type { SheetView } from './sheet';
+
+/** How many body rows are sampled. */
+const SAMPLE = 300;
+
+type Test = (view: SheetView, row: number, col: number) => boolean;
+
+const digits = (view: SheetView, row: number, col: number, re: RegExp): boolean => {
+  const c = codeOf(view.get(row, col), undefined);
+  if (!c) return false;
+  return re.test(c.text);
+};
+
+/** 类 (2xx) + 款 (2 digits) + 项 (2 digits) in three adjacent cells. */
+const funcAt: Test = (v, r, c) => digits(v, r, c, /^2\d\d$/) && pad2(v, r, c + 1) && pad2(v, r, c + 2);
+/** 部门 类 (3xx) + 款, name, 政府 类 (5xx) + 款. */
+const econSplitAt: Test = (v, r, c) => digits(v, r, c, /^3\d\d$/) && pad2(v, r, c + 1) && digits(v, r, c + 3, /^5\d\d$/) && pad2(v, r, c + 4);
+/** 部门 code 3xxxx, name, 政府 code 5xxxx. */
+const econAt: Test = (v, r, c) => digits(v, r, c, /^3\d{4}$/) && digits(v, r, c + 2, /^5\d{4}$/);
+
+function pad2(view: SheetView, row: number, col: number): boolean {
+  const c = codeOf(view.get(row, col), 2);
+  return !!c && c.text.length === 2;
+}
+
+const LAYOUTS: Partial<Record<RowFamily, { test: Test; keys: [string, number][] }>> = {
+  expense: { test: funcAt, keys: [[CODE.lei, 0], [CODE.kuan, 1], [CODE.xiang, 2]] },
+  t14: { test: funcAt, keys: [[CODE.lei, 0], [CODE.kuan, 1], [CODE.xiang, 2]] },
+  t07: {
+    test: econSplitAt,
+    keys: [[CODE.econLei, 0], [CODE.econKuan, 1], [CODE.econName, 2], [CODE.govLei, 3], [CODE.govKuan, 4], [CODE.govName, 5]],
+  },
+  t06: { test: econAt, keys: [[CODE.econ, 0], [CODE.econName, 1], [CODE.gov, 2], [CODE.govName, 3]] },
+};
+
+export function findCodeColumns(view: SheetView, header: Header, family: RowFamily, block: Block): void {
+  const layout = LAYOUTS[family];
+  if (!layout) return;
+  const counts = new Map<number, number>();
+  const end = Math.min(block.bottom, header.bodyStart + SAMPLE);
+  for (let row = header.bodyStart; row <= end; row++) {
+    for (const col of view.filledCols(row)) {
+      if (layout.test(view, row, col)) counts.set(col, (counts.get(col) ?? 0) + 1);
+    }
+  }
+  if (counts.size === 0) return;
+  const [firstKey] = layout.keys[0];
+  const headerCol = header.col.get(firstKey);
+  const atHeader = headerCol !== undefined ? counts.get(headerCol) ?? 0 : 0;
+  let best = -1;
+  let bestCount = 0;
+  for (const [c, n] of counts) if (n > bestCount) [best, bestCount] = [c, n];
+  if (bestCount <= atHeader) return;
+  for (const [key, offset] of layout.keys) {
+    const col = best + offset;
+    // Whatever key the header gave this column is dropped: the body says what it holds.
+    for (const [k, c] of header.col) if (c === col && k !== key) header.col.delete(k);
+    header.col.set(key, col);
+    header.kind.set(key, key === CODE.econName || key === CODE.govName ? 'text' : 'code');
+    const info = header.columns.find((ci) => ci.col === col);
+    if (info) info.key = key;
+    else header.columns.push({ key, path: [], col });
+  }
+}

@@ -1,0 +1,213 @@
+/**
+ * ParseContext: what every table parser shares — the issue list and per-table tallies (decimals,
+ * numbers stored as text, codes that lost leading zeros). Repeated small problems are reported once
+ * per table with a count, so a workbook of 10,000 text numbers gives one finding, not 10,000.
+ */
+import type { Amount } from '../amount';
+import { SCALE, formatDecimals, parseAmount } from '../amount';
+import type { CellRef, CellValue } from '../grid';
+import type { ParseIssue, TableId } from '../model';
+import { TABLE_NAMES } from '../tables/names';
+import { cellText, squash } from '../text';
+import type { SheetView } from './sheet';
+
+interface Tally {
+  first: CellRef;
+  count: number;
+  related: CellRef[];
+  sample: string;
+}
+
+const MAX_RELATED = 20;
+
+export class ParseContext {
+  readonly issues: ParseIssue[] = [];
+  /** table → [decimals] → count of non-zero amounts showing that many decimals */
+  private readonly decimals = new Map<TableId, number[]>();
+  /** "table|kind" → tally of a repeated small problem */
+  private readonly tallies = new Map<string, { table: TableId; kind: string; tally: Tally }>();
+
+  add(issue: ParseIssue): void {
+    this.issues.push(issue);
+  }
+
+  /** Reads one amount cell; an unreadable cell becomes a P.cell issue and yields undefined. */
+  amount(view: SheetView, row: number, col: number, table: TableId, opts: { countDecimals?: boolean } = {}): Amount | undefined {
+    const ref = view.ref(row, col);
+    const raw = view.get(row, col);
+    // A covered cell of a merge holds nothing of its own: it is blank, the value counts once.
+    const value: CellValue = raw === null && view.mergeAt(row, col) ? null : raw;
+    const format = view.format(row, col);
+    const fast = typeof value === 'number' ? fastNumber(value, format) : undefined;
+    if (fast) {
+      if (fast.scaled !== 0 && opts.countDecimals !== false) this.countDecimals(table, fast.decimals);
+      else if (fast.decimals > 0 && opts.countDecimals !== false) this.countDecimals(table, fast.decimals, true);
+      return { scaled: fast.scaled, decimals: fast.decimals, blank: false, ref };
+    }
+    const p = parseAmount(value, format);
+    if (!p.ok) {
+      this.cellProblem(table, ref, value, p.reason);
+      return undefined;
+    }
+    let decimals = p.decimals;
+    if (!p.blank && !p.asText && formatDecimals(format) === undefined) {
+      const shown = view.shown(row, col);
+      const m = shown ? /\.(\d+)\s*%?$/.exec(shown.replace(/,/g, '')) : null;
+      if (m) decimals = m[1].length;
+      else if (shown && /^-?\d+$/.test(shown.trim())) decimals = 0;
+    }
+    const a: Amount = { scaled: p.scaled, decimals, blank: p.blank, ref };
+    if (p.asText) {
+      a.asText = true;
+      this.tally(table, 'number-text', ref, String(value));
+    }
+    if (!p.blank && p.scaled !== 0 && opts.countDecimals !== false) this.countDecimals(table, decimals);
+    else if (!p.blank && decimals > 0 && opts.countDecimals !== false) this.countDecimals(table, decimals, true);
+    return a;
+  }
+
+  private cellProblem(table: TableId, ref: CellRef, value: CellValue, reason: string): void {
+    const isError = typeof value === 'object' && value !== null && 'error' in value;
+    const shown = cellText(value);
+    this.add({
+      rule: 'P.cell',
+      severity: isError ? 'error' : 'warning',
+      ref,
+      table,
+      actual: shown,
+      message: isError
+        ? `${ref.sheet}!${ref.cell} 是错误值 ${shown}（公式引用失效或计算出错），无法读取金额，请修正后再校验`
+        : `${ref.sheet}!${ref.cell} 应为金额，但内容是“${shown.slice(0, 40)}”（${reason}），此单元格未参与计算`,
+    });
+  }
+
+  /** Counts a table's displayed decimals; `zeroOnly` marks a zero written with decimals ("0.00"). */
+  private countDecimals(table: TableId, d: number, zeroOnly = false): void {
+    let m = this.decimals.get(table);
+    if (!m) this.decimals.set(table, (m = []));
+    // Zeros weigh little: a table of zeros says less about its format than one real amount.
+    m[d] = (m[d] ?? 0) + (zeroOnly ? 0.001 : 1);
+  }
+
+  /** Most common displayed decimals of a table's amounts; undefined when it has none. */
+  tableDecimals(table: TableId): number | undefined {
+    const m = this.decimals.get(table);
+    if (!m) return undefined;
+    let best: number | undefined;
+    let bestCount = 0;
+    m.forEach((n, d) => {
+      if (n > bestCount || (n === bestCount && best !== undefined && d > best)) [best, bestCount] = [d, n];
+    });
+    return best;
+  }
+
+  /** Records one occurrence of a repeated small problem (reported once per table by flush()). */
+  tally(table: TableId, kind: string, ref: CellRef, sample: string): void {
+    const key = `${table}|${kind}`;
+    const t = this.tallies.get(key);
+    if (!t) {
+      this.tallies.set(key, { table, kind, tally: { first: ref, count: 1, related: [], sample } });
+      return;
+    }
+    t.tally.count++;
+    if (t.tally.related.length < MAX_RELATED) t.tally.related.push(ref);
+  }
+
+  /** Turns the tallies into one issue each. */
+  flush(): void {
+    for (const { table, kind, tally } of this.tallies.values()) {
+      const name = `“${TABLE_NAMES[table]}”`;
+      const where = `${tally.first.sheet}!${tally.first.cell}`;
+      const more = tally.count > 1 ? ` 等 ${tally.count} 个单元格` : '';
+      const issue = TALLY_MESSAGES[kind]?.(name, where, more, tally.sample);
+      if (!issue) continue;
+      this.add({ ...issue, ref: tally.first, related: tally.related, table, actual: tally.sample });
+    }
+    this.tallies.clear();
+  }
+}
+
+type TallyMessage = (name: string, where: string, more: string, sample: string) => Pick<ParseIssue, 'rule' | 'severity' | 'message'>;
+
+const TALLY_MESSAGES: Record<string, TallyMessage> = {
+  'number-text': (name, where, more, sample) => ({
+    rule: 'P.number-text',
+    severity: 'info',
+    message: `${name} ${where}${more} 的金额以文本形式存储（如“${sample}”），已按数值读取；建议在 Excel 中转换为数字`,
+  }),
+  'lost-zeros': (name, where, more, sample) => ({
+    rule: 'P.code-text',
+    severity: 'warning',
+    message: `${name} ${where}${more} 的编码以数字形式存储，前导零已丢失（如 ${sample}），已按位数补零读取；请将编码列设为文本格式`,
+  }),
+  'hidden-row': (name, where, more) => ({
+    rule: 'P.hidden-row',
+    severity: 'info',
+    message: `${name} 含隐藏行（${where}${more}），隐藏行已纳入校验`,
+  }),
+  'body-merge': (name, where, more) => ({
+    rule: 'P.merged',
+    severity: 'info',
+    message: `${name} 表体中有跨行合并的编码或名称单元格（${where}${more}），已按合并区域逐行读取`,
+  }),
+  'amount-merge': (name, where, more) => ({
+    rule: 'P.merged',
+    severity: 'warning',
+    message: `${name} 的金额单元格被合并（${where}${more}），合并区域的金额只计一次；请拆分合并单元格后填写各行金额`,
+  }),
+};
+
+const formatCache = new Map<string, number | undefined>();
+
+function cachedFormatDecimals(format: string | null): number | undefined {
+  if (!format) return undefined;
+  if (formatCache.has(format)) return formatCache.get(format);
+  const d = formatDecimals(format);
+  if (formatCache.size < 1000) formatCache.set(format, d);
+  return d;
+}
+
+/**
+ * Numbers of ordinary size with at most 6 decimals: scaled exactly without going through text.
+ * (scaled / SCALE === value proves value is the double nearest to that decimal, and below 1e9
+ * no other decimal of ≤ 6 places rounds to the same double, so this equals parseAmount's result.)
+ * Undefined when the number needs the careful path, or when the decimals must come from the
+ * displayed text (no number format).
+ */
+function fastNumber(value: number, format: string | null): { scaled: number; decimals: number } | undefined {
+  if (!Number.isFinite(value) || Math.abs(value) >= 1e9) return undefined;
+  const scaled = Math.round(value * SCALE);
+  if (scaled / SCALE !== value) return undefined;
+  const d = cachedFormatDecimals(format);
+  if (d === undefined) return undefined;
+  return { scaled: scaled || 0, decimals: d };
+}
+
+export interface CodeCell {
+  /** Digits as written, left-padded when the cell was numeric and lost its zeros. */
+  text: string;
+  /** The cell was a number that had fewer digits than the code needs. */
+  lost: boolean;
+  /** A number too large to be exact (a 21-digit project code): the digits cannot be trusted. */
+  damaged: boolean;
+}
+
+/**
+ * A code cell → its digits. Text must be digits only (spaces ignored); numbers are integers.
+ * `width` pads a number with lost leading zeros (类 3, 款/项 2); without it a number of 1–3 digits
+ * is read as a department (3) and of 4–6 digits as a unit (6).
+ */
+export function codeOf(v: CellValue, width?: number): CodeCell | undefined {
+  if (typeof v === 'string') {
+    const s = squash(v);
+    return /^\d+$/.test(s) && s.length <= 25 ? { text: s, lost: false, damaged: false } : undefined;
+  }
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v) || v < 0 || !Number.isInteger(v)) return undefined;
+    if (v >= 1e15) return { text: String(v), lost: false, damaged: true };
+    const s = String(v);
+    const w = width ?? (s.length <= 3 ? 3 : s.length <= 6 ? 6 : s.length);
+    return s.length < w ? { text: s.padStart(w, '0'), lost: true, damaged: false } : { text: s, lost: false, damaged: false };
+  }
+  return undefined;
+}

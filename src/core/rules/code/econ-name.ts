@@ -1,0 +1,108 @@
+/**
+ * C.econ-name (rules.md 98): an economic code's name must be the catalogue's (error on a verified
+ * entry, warning otherwise), and the same code must carry the same name in T06 and T07.
+ */
+import type { Catalog } from '../../catalog';
+import { lookup, nameMatches, normalizeName } from '../../catalog';
+import type { BudgetBook } from '../../model';
+import type { Finding } from '../../report';
+import type { Rule, RuleContext } from '../types';
+import type { EconRow, EconSide } from './common';
+import { econCodeRefs, econNameRef, econRowCells, econRows, finding, onePerCell, tableLabel } from './common';
+
+const ID = 'C.econ-name';
+
+export const econName: Rule = {
+  id: ID,
+  severity: 'error',
+  title: '经济分类科目名称与编码一致',
+  needs: [],
+  check(book: BudgetBook, ctx: RuleContext): Finding[] {
+    const rows = econRows(book, true);
+    const out: Finding[] = [];
+    const unknown = new Map<string, { r: EconRow; side: EconSide }>();
+    for (const r of rows) {
+      for (const side of ['dept', 'gov'] as EconSide[]) {
+        const code = side === 'dept' ? r.econ.dept : r.econ.gov;
+        const name = side === 'dept' ? r.econ.deptName : r.econ.govName;
+        if (!code || !name) continue;
+        const e = lookup(ctx.catalog, code);
+        if (!e) {
+          if (!unknown.has(code)) unknown.set(code, { r, side });
+          continue;
+        }
+        if (nameMatches(e, name)) continue;
+        const at = econNameRef(r, side) ?? econCodeRefs(r, side)[0];
+        out.push(
+          finding({
+            rule: ID,
+            severity: e.verified ? 'error' : 'warning',
+            at,
+            related: econRowCells(r, at),
+            expected: e.name,
+            actual: name,
+            table: r.table.id,
+            message: `${tableLabel(r.table.id)}：${code} 的科目名称应为“${e.name}”，实为“${name}”${e.verified ? '' : '（内置科目表该条未经核实，请核对）'}`,
+          }),
+        );
+      }
+    }
+    out.push(...crossTable(rows, ctx.catalog));
+    for (const [code, { r, side }] of unknown) {
+      const at = econCodeRefs(r, side)[0];
+      if (!at) continue;
+      out.push(
+        finding({
+          rule: ID,
+          severity: 'info',
+          at,
+          related: econRowCells(r, at),
+          actual: code,
+          table: r.table.id,
+          message: `${tableLabel(r.table.id)}：经济分类科目 ${code} 未收录在内置科目表中，未能核对名称`,
+        }),
+      );
+    }
+    return onePerCell(out);
+  },
+};
+
+/** Codes the catalogue does not know: the majority name across T06/T07 wins; a tie flags both. */
+function crossTable(rows: EconRow[], cat: Catalog): Finding[] {
+  const byCode = new Map<string, { r: EconRow; side: EconSide; name: string }[]>();
+  for (const r of rows) {
+    for (const side of ['dept', 'gov'] as EconSide[]) {
+      const code = side === 'dept' ? r.econ.dept : r.econ.gov;
+      const name = side === 'dept' ? r.econ.deptName : r.econ.govName;
+      if (!code || !name || lookup(cat, code)) continue;
+      byCode.set(code, [...(byCode.get(code) ?? []), { r, side, name }]);
+    }
+  }
+  const out: Finding[] = [];
+  for (const [code, list] of byCode) {
+    const counts = new Map<string, number>();
+    for (const x of list) counts.set(normalizeName(x.name), (counts.get(normalizeName(x.name)) ?? 0) + 1);
+    if (counts.size < 2) continue;
+    const max = Math.max(...counts.values());
+    const winners = [...counts].filter(([, n]) => n === max).map(([k]) => k);
+    for (const x of list) {
+      const n = normalizeName(x.name);
+      if (winners.length === 1 && n === winners[0]) continue;
+      const other = list.find((y) => normalizeName(y.name) !== n)!;
+      const at = econNameRef(x.r, x.side) ?? econCodeRefs(x.r, x.side)[0];
+      out.push(
+        finding({
+          rule: ID,
+          severity: 'warning',
+          at,
+          related: [...econRowCells(x.r, at), ...econRowCells(other.r)],
+          expected: winners.length === 1 ? other.name : null,
+          actual: x.name,
+          table: x.r.table.id,
+          message: `${tableLabel(x.r.table.id)}：科目编码 ${code} 此处名为“${x.name}”，在${tableLabel(other.r.table.id)}中名为“${other.name}”，同一编码的名称应一致`,
+        }),
+      );
+    }
+  }
+  return out;
+}

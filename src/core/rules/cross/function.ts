@@ -1,0 +1,228 @@
+/** Rules 69–75: expenditure by function code across T01 ↔ T03 ↔ T04 ↔ T05/T09/T13. */
+import type { BodyRow, BudgetBook, GridTable, Line, LinesTable } from '../../model';
+import { COL, gridTable, linesTable } from '../../model';
+import type { Finding } from '../../report';
+import { relationRule } from '../define';
+import type { Relation } from '../relation';
+import type { Rule } from '../types';
+import { hasColumnCached, rowLabel, totalRow } from '../table/kit';
+import { classLines, expenseTerm, lineTerm } from '../table/lines';
+import type { Side } from './kit';
+import { byClass, crossRel, lineSide, onlyGeneralBudget, sumSide, totalSide, tn } from './kit';
+
+const E = COL.expense;
+const C4 = COL.t04;
+
+function classSide(t: GridTable, rows: BodyRow[] | undefined, lei: string): Side {
+  return sumSide(t, rows ?? [], E.total, `${tn(t.id)} ${lei}类各项合计`);
+}
+
+function t01ClassSide(t1: LinesTable, l: Line | undefined, lei: string): Side {
+  return { terms: l ? [lineTerm(t1, l, l.key)] : [], text: `${tn('T01')} ${l ? l.label.text.replace(/\s+/g, '') : lei + '类'}` };
+}
+
+function t04ClassSide(t4: LinesTable, l: Line | undefined, col: string, lei: string): Side {
+  return { terms: l ? [expenseTerm(t4, l, col, l.key)] : [], text: `${tn('T04')} ${l ? l.label.text.replace(/\s+/g, '') : lei + '类'}·${col}` };
+}
+
+function nonzeroClasses(lines: Map<string, Line>, col?: string): string[] {
+  return [...lines.entries()].filter(([, l]) => ((col ? l.amounts?.[col]?.scaled : l.amount?.scaled) ?? 0) !== 0).map(([k]) => k);
+}
+
+/** T04 income key of last year's carry-over that pays for the column's spending. */
+const CARRY_OF: Record<string, string> = { [C4.gpb]: '上年结转/一般公共预算', [C4.fund]: '上年结转/政府性基金', [C4.stateCapital]: '上年结转/国有资本经营' };
+
+/**
+ * Rules 73–75: the T04 column for each 类 = Σ of the table's 项 rows of that 类, and the 本年支出 line =
+ * the 合计 row. T05/T09/T13 hold current-year money only: when T04 shows 上年结转 for the column, a 类
+ * may exceed the table by at most that carry-over, and 本年支出 + 年终结转结余 = 合计 + 上年结转.
+ */
+function t04Versus(book: BudgetBook, id: 'T05' | 'T09' | 'T13', col: string, rule: string): Relation[] {
+  const t4 = linesTable(book, 'T04');
+  const g = gridTable(book, id);
+  if (!t4 || !g || !t4.expense.some((l) => l.amounts?.[col] !== undefined)) return [];
+  const out: Relation[] = [];
+  const lines = classLines(t4.expense);
+  const groups = byClass(g);
+  const classes = new Set([...nonzeroClasses(lines, col), ...groups.keys()]);
+  const carry = lineSide(book, 'T04', CARRY_OF[col]);
+  const hasCarry = !!carry && carry.terms.some((x) => x.scaled !== 0);
+  for (const lei of [...classes].sort()) {
+    const t4side = t04ClassSide(t4, lines.get(lei), col, lei);
+    const gside = classSide(g, groups.get(lei), lei);
+    if (!hasCarry) {
+      out.push(crossRel(book, rule, 'error', ['T04', id], t4side, gside));
+      continue;
+    }
+    out.push(crossRel(book, rule, 'error', [id, 'T04'], gside, t4side, { below: null }));
+    out.push(crossRel(book, rule, 'error', ['T04', id], t4side, { terms: [...gside.terms, ...carry!.terms], text: `${gside.text} + ${carry!.text}` }, { below: null }));
+  }
+  const cur = t4.expense.find((l) => l.key === '本年支出');
+  if (cur && totalRow(g) && hasColumnCached(g, E.total)) {
+    const lhs: Side = { terms: [expenseTerm(t4, cur, col, '一、本年支出')], text: `${tn('T04')} 一、本年支出·${col}` };
+    const rest = t4.expense.find((l) => l.key === '年终结转结余');
+    const rhs = totalSide(g, E.total);
+    if (hasCarry) {
+      if (rest?.amounts?.[col]) {
+        lhs.terms.push(expenseTerm(t4, rest, col, '二、年终结转结余'));
+        lhs.text += ' + 年终结转结余';
+      }
+      rhs.terms.push(...carry!.terms);
+      rhs.text += ` + ${carry!.text}`;
+    }
+    out.push(crossRel(book, rule, 'error', ['T04', id], lhs, rhs));
+  }
+  return out;
+}
+
+/** Key of a row for matching T05 against T03: 合计, department/unit code, or unit + function code. */
+function rowKeys(t: GridTable): Map<string, BodyRow> {
+  const m = new Map<string, BodyRow>();
+  let scope = '';
+  for (const r of t.rows) {
+    let key: string | undefined;
+    if (r.kind === 'total') key = 'total';
+    else if (r.kind === 'dept' || r.kind === 'unit') {
+      scope = r.code?.text ?? '';
+      key = `${r.kind}:${scope}`;
+    } else if (r.kind === 'func' && r.func) key = `${scope}|${r.func.code}`;
+    if (key && !m.has(key)) m.set(key, r);
+  }
+  return m;
+}
+
+const EXPENSE_COLS = Object.values(E);
+
+function t03T05(book: BudgetBook): Relation[] {
+  const t3 = gridTable(book, 'T03');
+  const t5 = gridTable(book, 'T05');
+  if (!t3 || !t5) return [];
+  const equal = onlyGeneralBudget(book);
+  const k3 = rowKeys(t3);
+  const out: Relation[] = [];
+  const cols = EXPENSE_COLS.filter((c) => hasColumnCached(t3, c) && hasColumnCached(t5, c));
+  for (const [key, r5] of rowKeys(t5)) {
+    const r3 = k3.get(key);
+    if (!r3) continue;
+    for (const c of cols) {
+      if (r5.amounts[c] === undefined && r3.amounts[c] === undefined) continue;
+      out.push(
+        crossRel(book, 'X.T03-T05.row', 'error', ['T05', 'T03'], sumSide(t5, [r5], c, `${tn('T05')} ${rowLabel(r5)} ${c}`), sumSide(t3, [r3], c, `${tn('T03')} 同一行`), {
+          below: equal ? 'warning' : null,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** T05 rows missing from T03 (error) and T03 rows missing from T05 while they must be equal (warning). */
+function t03T05Unmatched(book: BudgetBook): Finding[] {
+  const t3 = gridTable(book, 'T03');
+  const t5 = gridTable(book, 'T05');
+  if (!t3 || !t5) return [];
+  const k3 = rowKeys(t3);
+  const k5 = rowKeys(t5);
+  const only5 = [...k5].filter(([k, r]) => !k3.has(k) && r.kind === 'func' && hasAmount(r));
+  const only3 = onlyGeneralBudget(book) ? [...k3].filter(([k, r]) => !k5.has(k) && r.kind === 'func' && hasAmount(r)) : [];
+  const out: Finding[] = [];
+  const paired = new Set<BodyRow>();
+  // Same amounts under a different code: one code cell is wrong — one finding for the pair.
+  for (const [, r5] of only5) {
+    const twin = only3.find(([, r3]) => !paired.has(r3) && sameAmounts(r3, r5))?.[1];
+    const code5 = r5.func!.code;
+    const ref = r5.func!.refs[r5.func!.refs.length - 1] ?? r5.name?.ref;
+    if (!ref) continue;
+    if (twin) {
+      paired.add(twin);
+      out.push({
+        rule: 'X.T03-T05.row',
+        severity: 'error',
+        sheet: ref.sheet,
+        cell: ref.cell,
+        related: [...twin.func!.refs, ...r5.func!.refs.filter((x) => x !== ref)],
+        expected: twin.func!.code,
+        actual: code5,
+        message: `${tn('T05')} ${rowLabel(r5)} 与 ${tn('T03')} 同金额的行科目编码不一致（${code5} / ${twin.func!.code}），其中一个编码有误`,
+        table: 'T05',
+      });
+      continue;
+    }
+    out.push({
+      rule: 'X.T03-T05.row',
+      severity: 'error',
+      sheet: ref.sheet,
+      cell: ref.cell,
+      related: [],
+      expected: null,
+      actual: code5,
+      message: `${tn('T05')} 科目 ${rowLabel(r5)} 在 ${tn('T03')} 中没有对应行（一般公共预算支出应包含在部门支出中）`,
+      table: 'T05',
+    });
+  }
+  for (const [, r3] of only3) {
+    if (paired.has(r3)) continue;
+    const ref = r3.func!.refs[r3.func!.refs.length - 1] ?? r3.name?.ref;
+    if (!ref) continue;
+    out.push({
+      rule: 'X.T03-T05.row',
+      severity: 'warning',
+      sheet: ref.sheet,
+      cell: ref.cell,
+      related: [],
+      expected: null,
+      actual: r3.func!.code,
+      message: `${tn('T03')} 科目 ${rowLabel(r3)} 在 ${tn('T05')} 中没有对应行，而本部门收入全部为一般公共预算，两表应一致`,
+      table: 'T03',
+    });
+  }
+  return out;
+}
+
+function hasAmount(r: BodyRow): boolean {
+  return Object.values(r.amounts).some((a) => a.scaled !== 0);
+}
+
+function sameAmounts(a: BodyRow, b: BodyRow): boolean {
+  const keys = new Set([...Object.keys(a.amounts), ...Object.keys(b.amounts)]);
+  for (const k of keys) if ((a.amounts[k]?.scaled ?? 0) !== (b.amounts[k]?.scaled ?? 0)) return false;
+  return true;
+}
+
+export const functionRules: Rule[] = [
+  relationRule({ id: 'X.T01-T03.total', severity: 'error', title: '部门收支总体情况表本年支出合计 = 部门支出总体情况表合计', needs: ['T01', 'T03'] }, (book) => {
+    const t3 = gridTable(book, 'T03');
+    const lhs = lineSide(book, 'T01', '本年支出合计');
+    return t3 && lhs && totalRow(t3) ? [crossRel(book, 'X.T01-T03.total', 'error', ['T01', 'T03'], lhs, totalSide(t3, E.total))] : [];
+  }),
+  relationRule({ id: 'X.T01-T03.class', severity: 'error', title: '部门收支总体情况表各类支出 = 部门支出总体情况表该类各项之和', needs: ['T01', 'T03'] }, (book) => {
+    const t1 = linesTable(book, 'T01');
+    const t3 = gridTable(book, 'T03');
+    if (!t1 || !t3) return [];
+    const lines = classLines(t1.expense);
+    const groups = byClass(t3);
+    const classes = new Set([...nonzeroClasses(lines), ...groups.keys()]);
+    return [...classes].sort().map((lei) => crossRel(book, 'X.T01-T03.class', 'error', ['T01', 'T03'], t01ClassSide(t1, lines.get(lei), lei), classSide(t3, groups.get(lei), lei)));
+  }),
+  relationRule({ id: 'X.T01-T04.class', severity: 'error', title: '财政拨款支出各类不超过部门收支总体情况表该类支出', needs: ['T01', 'T04'] }, (book) => {
+    const t1 = linesTable(book, 'T01');
+    const t4 = linesTable(book, 'T04');
+    if (!t1 || !t4) return [];
+    const l1 = classLines(t1.expense);
+    const l4 = classLines(t4.expense);
+    const classes = new Set([...nonzeroClasses(l1), ...nonzeroClasses(l4, C4.total)]);
+    return [...classes]
+      .sort()
+      .map((lei) => crossRel(book, 'X.T01-T04.class', 'error', ['T04', 'T01'], t04ClassSide(t4, l4.get(lei), C4.total, lei), t01ClassSide(t1, l1.get(lei), lei), { below: 'info' }));
+  }),
+  relationRule({ id: 'X.T03-T05.row', severity: 'error', title: '一般公共预算支出情况表各单元格不超过部门支出总体情况表同一单元格', needs: ['T03', 'T05'] }, t03T05, t03T05Unmatched),
+  relationRule({ id: 'X.T04-T05.class', severity: 'error', title: '财政拨款一般公共预算各类支出 = 一般公共预算支出情况表该类之和', needs: ['T04', 'T05'] }, (book) =>
+    t04Versus(book, 'T05', C4.gpb, 'X.T04-T05.class'),
+  ),
+  relationRule({ id: 'X.T04-T09.class', severity: 'error', title: '财政拨款政府性基金各类支出 = 政府性基金预算支出情况表该类之和', needs: ['T04', 'T09'] }, (book) =>
+    t04Versus(book, 'T09', C4.fund, 'X.T04-T09.class'),
+  ),
+  relationRule({ id: 'X.T04-T13.class', severity: 'error', title: '财政拨款国有资本经营预算各类支出 = 国有资本经营预算支出情况表该类之和', needs: ['T04', 'T13'] }, (book) =>
+    t04Versus(book, 'T13', C4.stateCapital, 'X.T04-T13.class'),
+  ),
+];

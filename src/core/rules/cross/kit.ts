@@ -1,0 +1,116 @@
+/** Helpers for cross-table relations (rules.md §4). */
+import type { BodyRow, BudgetBook, GridTable, TableId } from '../../model';
+import { gridTable, linesTable } from '../../model';
+import type { Severity } from '../../report';
+import { detailRows, rowLabel, rowName, tableName, totalRow } from '../table/kit';
+import { lineMap, lineTerm } from '../table/lines';
+import type { Relation, Term } from '../relation';
+
+export interface Side {
+  terms: Term[];
+  text: string;
+}
+
+/** Short table reference in messages: "部门支出总体情况表". */
+export const tn = tableName;
+
+const qualified = new WeakMap<BodyRow, string>();
+function qualifiedName(t: GridTable, r: BodyRow): string {
+  let s = qualified.get(r);
+  if (s === undefined) qualified.set(r, (s = `${tn(t.id)} ${rowName(r)}`));
+  return s;
+}
+
+export function cellTerm(t: GridTable, r: BodyRow | undefined, col: string): Term {
+  const a = r?.amounts[col];
+  return { ref: a?.ref, scaled: a ? a.scaled : 0, rowName: r ? qualifiedName(t, r) : `${tn(t.id)} 合计`, table: t.id, row: r?.row, col };
+}
+
+export function cellSide(t: GridTable, r: BodyRow | undefined, col: string, text?: string): Side {
+  return { terms: [cellTerm(t, r, col)], text: text ?? `${tn(t.id)}${r ? ' ' + rowLabel(r) : ''} ${col}` };
+}
+
+export function totalSide(t: GridTable, col: string, text?: string): Side {
+  return cellSide(t, totalRow(t), col, text ?? `${tn(t.id)} 合计行 ${col}`);
+}
+
+export function sumSide(t: GridTable, rows: BodyRow[], col: string, text: string): Side {
+  return { terms: rows.map((r) => cellTerm(t, r, col)), text };
+}
+
+export function join(...sides: (Side | undefined)[]): Side {
+  const present = sides.filter((s): s is Side => !!s);
+  return { terms: present.flatMap((s) => s.terms), text: present.map((s) => s.text).join(' + ') };
+}
+
+/** Line of T01/T04 (single amount) as a side. */
+export function lineSide(book: BudgetBook, id: 'T01' | 'T04', key: string, text?: string): Side | undefined {
+  const t = linesTable(book, id);
+  if (!t) return undefined;
+  const l = lineMap(t.income).get(key) ?? lineMap(t.expense).get(key);
+  if (!l) return undefined;
+  return { terms: [lineTerm(t, l, key)], text: text ?? `${tn(id)} ${l.label.text.replace(/\s+/g, '')}` };
+}
+
+export function decimalsOf(book: BudgetBook, ids: TableId[]): number {
+  let d = 0;
+  for (const id of ids) d = Math.max(d, book.tables[id]?.decimals ?? 0);
+  return d;
+}
+
+export function crossRel(
+  book: BudgetBook,
+  rule: string,
+  severity: Severity,
+  tables: TableId[],
+  lhs: Side,
+  rhs: Side,
+  opts: { below?: Severity | null; table?: TableId } = {},
+): Relation {
+  return {
+    rule,
+    severity,
+    below: opts.below,
+    lhs: lhs.terms,
+    rhs: rhs.terms,
+    decimals: decimalsOf(book, tables),
+    tables,
+    lhsText: lhs.text,
+    rhsText: rhs.text,
+    shape: { kind: 'cross' },
+    table: opts.table ?? tables[0],
+  };
+}
+
+/** Function-code expense table (both T13 templates read their total column as 合计). */
+export function expenseGrid(book: BudgetBook, id: 'T03' | 'T05' | 'T09' | 'T13'): GridTable | undefined {
+  return gridTable(book, id);
+}
+
+/** Detail (项-level) rows grouped by 类. */
+export function byClass(t: GridTable): Map<string, BodyRow[]> {
+  const m = new Map<string, BodyRow[]>();
+  for (const r of detailRows(t)) {
+    const lei = r.func?.lei;
+    if (!lei) continue;
+    let list = m.get(lei);
+    if (!list) m.set(lei, (list = []));
+    list.push(r);
+  }
+  return m;
+}
+
+/** Detail economic rows whose 部门 code starts with a prefix (e.g. "301", "30217"). */
+export function econRows(t: GridTable, prefix: string): BodyRow[] {
+  return detailRows(t).filter((r) => r.econ?.dept.startsWith(prefix));
+}
+
+/** T01 shows only 一般公共预算 income (then T05 must equal T03). */
+export function onlyGeneralBudget(book: BudgetBook): boolean {
+  const t = linesTable(book, 'T01');
+  if (!t) return false;
+  const inc = lineMap(t.income);
+  const g = inc.get('一般公共预算')?.amount?.scaled;
+  const total = inc.get('收入总计')?.amount?.scaled ?? inc.get('本年收入合计')?.amount?.scaled;
+  return g !== undefined && total !== undefined && g === total && g !== 0;
+}

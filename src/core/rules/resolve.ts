@@ -1,0 +1,485 @@
+/**
+ * Localisation: from all failed relations to one finding per defect, at the cell most likely wrong.
+ *
+ * Every failed relation knows its cells and its signed residual Δ = Σlhs − Σrhs. A wrong cell c
+ * (off by ε) shifts every relation it is in by ±ε, so we test hypotheses and keep those that explain
+ * many failures while breaking few relations that hold now:
+ *   - one cell off by ε (a changed amount, a digit transposition, a changed total);
+ *   - the cells of one row changed together (a row kept balanced but wrong against another table);
+ *   - a detail row missing under a parent row (the parent no longer adds up in several columns alike);
+ *   - one column of a parent's rows shifted into the next column (+x in one column, −x in the next).
+ * Score = relations explained − relations broken; the best hypothesis is taken greedily and its
+ * relations folded into one finding. What no hypothesis explains is reported per relation at its
+ * total (left-hand) cell, as rules.md says.
+ */
+import { SCALE_DIGITS, toNumber } from '../amount';
+import { parseA1 } from '../grid';
+import type { CellRef } from '../grid';
+import type { Finding, Severity } from '../report';
+import type { Evaluated, Relation, Term } from './relation';
+import { defaultCell, describe, fmtUnits, num, relatedCells, relationFinding, statusOf, unitsOf } from './relation';
+
+const SEV_RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
+/** On equal evidence the simplest explanation wins: one cell, then one row, then a structural change. */
+const KIND_RANK = { cell: 0, group: 1, missing: 2, shift: 3 } as const;
+
+function keyOf(ref: CellRef): string {
+  return `${ref.sheet}!${ref.cell}`;
+}
+
+/** Units of 10^-d → scaled (10^-6). */
+function unitsToScaled(units: number, d: number): number {
+  return units * 10 ** (SCALE_DIGITS - d);
+}
+
+/** Scaled → units of 10^-d (exact when the value is a whole number of units). */
+function scaledToUnits(scaled: number, d: number): number {
+  return Math.round(scaled / 10 ** (SCALE_DIGITS - d));
+}
+
+interface Entry {
+  e: Evaluated;
+  coef: 1 | -1;
+  t: Term;
+}
+
+interface Hypothesis {
+  kind: 'cell' | 'group' | 'missing' | 'shift';
+  /** Cell to report. */
+  ref: CellRef;
+  /** Failing relations (ids) it explains. */
+  explains: Set<number>;
+  broken: number;
+  bonus: number;
+  /** For cell/group: corrections by cell key, scaled. */
+  fix?: Map<string, number>;
+  /** For missing/shift: per-column residuals (units of the relation) and the parent label. */
+  detail?: { label: string; cols: string[]; amounts: string[]; note: string };
+  term?: Term;
+  score: number;
+  /** Nesting level of a structural hypothesis's parent row (deeper = closer to the details). */
+  depth?: number;
+}
+
+/** Would relation e be within tolerance with residual Δ' (units)? */
+function okWith(e: Evaluated, deltaUnits: number): boolean {
+  return statusOf(e.rel, deltaUnits, e.m).status !== 'fail';
+}
+
+function isFailing(e: Evaluated): boolean {
+  return e.status === 'fail';
+}
+
+/** Residual of e after correcting the given cells (scaled corrections). */
+function residualAfter(e: Evaluated, fix: Map<string, number>): number {
+  let d = e.deltaUnits;
+  const dec = e.rel.decimals;
+  for (const t of e.rel.lhs) if (t.ref) d -= scaledToUnits(fix.get(keyOf(t.ref)) ?? 0, dec);
+  for (const t of e.rel.rhs) if (t.ref) d += scaledToUnits(fix.get(keyOf(t.ref)) ?? 0, dec);
+  return d;
+}
+
+/** Is `a` the number `b` with two adjacent digits swapped (171.5 vs 117.5)? */
+export function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+export function resolve(evaluated: Evaluated[]): Finding[] {
+  const out: Finding[] = [];
+  const failing = evaluated.filter(isFailing);
+  // Info: rounding tails and advice, merged per cell.
+  out.push(...mergeInfos(evaluated.filter((e) => e.severity === 'info')));
+  if (!failing.length) return out;
+
+  const candidates = new Set<string>();
+  for (const e of failing) for (const t of [...e.rel.lhs, ...e.rel.rhs]) if (t.ref) candidates.add(keyOf(t.ref));
+  const index = new Map<string, Entry[]>();
+  for (const e of evaluated) {
+    for (const [side, coef] of [
+      [e.rel.lhs, 1],
+      [e.rel.rhs, -1],
+    ] as const) {
+      for (const t of side) {
+        if (!t.ref) continue;
+        const k = keyOf(t.ref);
+        if (!candidates.has(k)) continue;
+        let l = index.get(k);
+        if (!l) index.set(k, (l = []));
+        l.push({ e, coef, t });
+      }
+    }
+  }
+
+  const hyps: Hypothesis[] = [];
+  const single = new Map<string, Hypothesis>();
+  for (const [k, entries] of index) {
+    const h = cellHypothesis(k, entries);
+    if (h) {
+      single.set(k, h);
+      hyps.push(h);
+    }
+  }
+  hyps.push(...groupHypotheses(single, index));
+  hyps.push(...structuralHypotheses(evaluated, failing));
+
+  // Greedy: best score first; scores only fall as relations are consumed (lazy re-evaluation).
+  const remaining = new Set(failing.map((e) => e.id));
+  const byId = new Map(evaluated.map((e) => [e.id, e]));
+  const scoreOf = (h: Hypothesis): number => {
+    let n = 0;
+    for (const id of h.explains) if (remaining.has(id)) n++;
+    return n === 0 ? -Infinity : n - h.broken + h.bonus;
+  };
+  for (const h of hyps) h.score = scoreOf(h);
+  const order = (a: Hypothesis, b: Hypothesis): number => b.score - a.score || b.explains.size - a.explains.size || KIND_RANK[a.kind] - KIND_RANK[b.kind] || (b.depth ?? 0) - (a.depth ?? 0) || readingOrder(a.ref, b.ref);
+  hyps.sort(order);
+  let guard = 0;
+  while (hyps.length && guard++ < 5000) {
+    const h = hyps[0];
+    const s = scoreOf(h);
+    if (s !== h.score) {
+      h.score = s;
+      hyps.sort(order);
+      continue;
+    }
+    if (!(s > 0)) break;
+    hyps.shift();
+    const ids = [...h.explains].filter((id) => remaining.has(id));
+    for (const id of ids) remaining.delete(id);
+    out.push(hypothesisFinding(h, ids.map((id) => byId.get(id)!)));
+  }
+  out.push(...mergeDefaults(failing.filter((e) => remaining.has(e.id))));
+  return out;
+}
+
+function readingOrder(a: CellRef, b: CellRef): number {
+  if (a.sheet !== b.sheet) return a.sheet < b.sheet ? -1 : 1;
+  const p = parseA1(a.cell);
+  const q = parseA1(b.cell);
+  return p.row - q.row || p.col - q.col;
+}
+
+/** Best correction ε of one cell: the one that explains most failed relations and breaks fewest holding ones. */
+function cellHypothesis(k: string, entries: Entry[]): Hypothesis | undefined {
+  const fails = entries.filter((x) => isFailing(x.e));
+  if (!fails.length) return undefined;
+  const t = entries[0].t;
+  let best: Hypothesis | undefined;
+  const tried = new Set<number>();
+  for (const f of fails) {
+    // ε (scaled) that makes f hold exactly: Δ − coef·ε = 0.
+    const eps = unitsToScaled(f.e.deltaUnits * f.coef, f.e.rel.decimals);
+    if (tried.has(eps) || eps === 0) continue;
+    tried.add(eps);
+    const explains = new Set<number>();
+    let broken = 0;
+    let lhsBonus = 0;
+    for (const x of entries) {
+      const d = x.e.deltaUnits - x.coef * scaledToUnits(eps, x.e.rel.decimals);
+      const ok = okWith(x.e, d);
+      if (isFailing(x.e)) {
+        if (ok) {
+          explains.add(x.e.id);
+          if (x.coef === 1) lhsBonus = 0.1;
+        }
+      } else if (!ok) broken++;
+    }
+    const dec = f.e.rel.decimals;
+    const now = fmtUnits(unitsOf(t, dec), dec);
+    const was = fmtUnits(unitsOf({ ...t, scaled: t.scaled - eps }, dec), dec);
+    const bonus = lhsBonus + (isTransposition(now.replace('-', ''), was.replace('-', '')) ? 0.5 : 0);
+    const h: Hypothesis = { kind: 'cell', ref: t.ref!, explains, broken, bonus, fix: new Map([[k, eps]]), term: t, score: 0 };
+    if (!best || explains.size - broken + bonus > best.explains.size - best.broken + best.bonus) best = h;
+  }
+  return best;
+}
+
+/** Cells of one row (or one form) changed together: the table stays balanced, another table disagrees. */
+function groupHypotheses(single: Map<string, Hypothesis>, index: Map<string, Entry[]>): Hypothesis[] {
+  const groups = new Map<string, Hypothesis[]>();
+  for (const h of single.values()) {
+    if (!h.explains.size || !h.term?.ref) continue;
+    const g = h.term.group ?? (h.term.row !== undefined ? `${h.term.ref.sheet}!${h.term.row}` : undefined);
+    if (!g) continue;
+    const l = groups.get(g) ?? [];
+    l.push(h);
+    groups.set(g, l);
+  }
+  const out: Hypothesis[] = [];
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    const fix = new Map<string, number>();
+    for (const m of members) for (const [k, v] of m.fix!) fix.set(k, v);
+    const seen = new Set<number>();
+    const explains = new Set<number>();
+    let broken = 0;
+    for (const k of fix.keys()) {
+      for (const x of index.get(k) ?? []) {
+        if (seen.has(x.e.id)) continue;
+        seen.add(x.e.id);
+        const ok = okWith(x.e, residualAfter(x.e, fix));
+        if (isFailing(x.e)) {
+          if (ok) explains.add(x.e.id);
+        } else if (!ok) broken++;
+      }
+    }
+    // Cells changed together keep their own table balanced: only another table can show it. Without a
+    // cross-table relation explained, "this row is off" is just a missing row seen from a sibling.
+    const byId = new Map<number, Evaluated>();
+    for (const k of fix.keys()) for (const x of index.get(k) ?? []) byId.set(x.e.id, x.e);
+    if (![...explains].some((id) => (byId.get(id)?.rel.tables.length ?? 0) > 1)) continue;
+    const lead = [...members].sort((a, b) => b.explains.size - a.explains.size || readingOrder(a.ref, b.ref))[0];
+    out.push({ kind: 'group', ref: lead.ref, explains, broken, bonus: 0, fix, term: lead.term, score: 0 });
+  }
+  return out;
+}
+
+interface ParentSum {
+  e: Evaluated;
+  sheet: string;
+  parentRow: number;
+  col: string;
+  level: number;
+  rows: Set<number>;
+}
+
+/** Missing detail rows and shifted columns, found from the parents that no longer add up. */
+function structuralHypotheses(all: Evaluated[], failing: Evaluated[]): Hypothesis[] {
+  const sums: ParentSum[] = [];
+  for (const e of failing) {
+    const s = e.rel.shape;
+    if (s?.kind !== 'childSum') continue;
+    sums.push({ e, sheet: s.sheet, parentRow: s.parentRow, col: s.col, level: s.level, rows: new Set(e.rel.rhs.map((t) => t.row ?? -1)) });
+  }
+  if (!sums.length) return [];
+  const byParent = new Map<string, ParentSum[]>();
+  for (const p of sums) {
+    const k = `${p.sheet}!${p.parentRow}`;
+    const l = byParent.get(k) ?? [];
+    l.push(p);
+    byParent.set(k, l);
+  }
+  // Sheet layout: column number of each amount column key, and cell values, from the relations' terms.
+  const sheets = new Set(sums.map((p) => p.sheet));
+  const colNum = new Map<string, number>();
+  const value = new Map<string, Term>();
+  for (const e of all) {
+    for (const t of [...e.rel.lhs, ...e.rel.rhs]) {
+      if (!t.ref || !sheets.has(t.ref.sheet) || t.col === undefined || t.row === undefined) continue;
+      const ck = `${t.ref.sheet}!${t.col}`;
+      if (!colNum.has(ck)) colNum.set(ck, parseA1(t.ref.cell).col);
+      value.set(`${t.ref.sheet}!${t.row}!${t.col}`, t);
+    }
+  }
+  const nextCol = (sheet: string, col: string): string | undefined => {
+    const n = colNum.get(`${sheet}!${col}`);
+    if (n === undefined) return undefined;
+    let best: string | undefined;
+    let bn = Infinity;
+    for (const [ck, m] of colNum) {
+      if (!ck.startsWith(sheet + '!') || m <= n || m >= bn) continue;
+      bn = m;
+      best = ck.slice(sheet.length + 1);
+    }
+    return best;
+  };
+  const out: Hypothesis[] = [];
+  for (const own of byParent.values()) {
+    const { sheet, parentRow } = own[0];
+    const cols = [...own].sort((a, b) => (colNum.get(`${sheet}!${a.col}`) ?? 0) - (colNum.get(`${sheet}!${b.col}`) ?? 0));
+    const parentTerm = (col: string): Term | undefined => value.get(`${sheet}!${parentRow}!${col}`);
+    const label = own[0].e.rel.lhs[0]?.label.split('·')[0] ?? `第${parentRow}行`;
+    // (1) a missing (or extra) detail row: every failing column off in the same direction.
+    const signs = new Set(cols.map((p) => Math.sign(p.e.deltaUnits)));
+    // A deleted row shows in at least two columns (its total and a part); one column alone is a cell.
+    if (signs.size === 1 && cols.length >= 2) {
+      const explains = new Set<number>();
+      const v = new Map<string, number>(); // col → Δ scaled
+      for (const p of cols) {
+        explains.add(p.e.id);
+        v.set(p.col, unitsToScaled(p.e.deltaUnits, p.e.rel.decimals));
+      }
+      for (const q of sums) {
+        if (q.sheet !== sheet || q.parentRow === parentRow) continue;
+        const mine = own.find((p) => p.col === q.col);
+        if (!mine || !covers(q.rows, mine.rows)) continue;
+        if (okWith(q.e, q.e.deltaUnits - scaledToUnits(v.get(q.col)!, q.e.rel.decimals))) explains.add(q.e.id);
+      }
+      // Relations elsewhere that see the same amount missing (class sums in another table, …).
+      const table = own[0].e.rel.table;
+      for (const e of failing) {
+        if (explains.has(e.id) || e.rel.shape?.kind !== 'cross' || !table || !e.rel.tables.includes(table)) continue;
+        for (const amount of v.values()) {
+          const u = scaledToUnits(amount, e.rel.decimals);
+          if (okWith(e, e.deltaUnits - u) || okWith(e, e.deltaUnits + u)) {
+            explains.add(e.id);
+            break;
+          }
+        }
+      }
+      const first = parentTerm(cols[0].col);
+      if (first?.ref) {
+        const d = cols[0].e.rel.decimals;
+        const sign = cols[0].e.deltaUnits > 0;
+        out.push({
+          kind: 'missing',
+          depth: own[0].level,
+          ref: first.ref,
+          explains,
+          broken: 0,
+          bonus: 0,
+          term: first,
+          score: 0,
+          detail: {
+            label,
+            cols: cols.map((p) => p.col),
+            amounts: cols.map((p) => fmtUnits(Math.abs(p.e.deltaUnits), d)),
+            note: sign ? '其下各行之和少于该行：可能漏列或删除了一行明细' : '其下各行之和多于该行：可能多列或重复了一行明细',
+          },
+        });
+      }
+    }
+    // (2) one column of this parent's rows moved into the next column: +x here, −x there.
+    for (const a of cols) {
+      if (a.e.deltaUnits <= 0) continue;
+      const nb = nextCol(sheet, a.col);
+      const b = cols.find((p) => p.col === nb);
+      if (!b || b.e.deltaUnits >= 0) continue;
+      const explains = new Set<number>([a.e.id, b.e.id]);
+      const va = unitsToScaled(a.e.deltaUnits, a.e.rel.decimals);
+      const vb = unitsToScaled(b.e.deltaUnits, b.e.rel.decimals);
+      for (const q of sums) {
+        if (q.sheet !== sheet || q.parentRow === parentRow || (q.col !== a.col && q.col !== b.col)) continue;
+        const mine = q.col === a.col ? a : b;
+        if (!covers(q.rows, mine.rows)) continue;
+        if (okWith(q.e, q.e.deltaUnits - scaledToUnits(q.col === a.col ? va : vb, q.e.rel.decimals))) explains.add(q.e.id);
+      }
+      // Row and cross relations of the shifted rows: off by the amount that now sits in column b.
+      for (const e of failing) {
+        if (explains.has(e.id)) continue;
+        for (const t of [...e.rel.lhs, ...e.rel.rhs]) {
+          if (t.ref?.sheet !== sheet || t.row === undefined || !a.rows.has(t.row) || (t.col !== a.col && t.col !== b.col)) continue;
+          const moved = value.get(`${sheet}!${t.row}!${b.col}`)?.scaled ?? 0;
+          const u = scaledToUnits(moved, e.rel.decimals);
+          if (u !== 0 && (okWith(e, e.deltaUnits - u) || okWith(e, e.deltaUnits + u))) {
+            explains.add(e.id);
+            break;
+          }
+        }
+      }
+      const at = parentTerm(a.col);
+      if (!at?.ref) continue;
+      const d = a.e.rel.decimals;
+      out.push({
+        kind: 'shift',
+        depth: a.level,
+        ref: at.ref,
+        explains,
+        broken: 0,
+        bonus: 0,
+        term: at,
+        score: 0,
+        detail: { label, cols: [a.col, b.col], amounts: [fmtUnits(a.e.deltaUnits, d), fmtUnits(-b.e.deltaUnits, d)], note: '' },
+      });
+    }
+  }
+  return out;
+}
+
+/** Does an ancestor's sum (rows `outer`) include every row of `inner`? Then a row missing under the inner parent is missing there too. */
+function covers(outer: Set<number>, inner: Set<number>): boolean {
+  let any = false;
+  for (const x of inner) {
+    if (x === -1) continue;
+    if (!outer.has(x)) return false;
+    any = true;
+  }
+  return any;
+}
+
+/** Relation order for the message: within-table identities where the cell is the total first. */
+function primary(h: Hypothesis, rels: Evaluated[]): Evaluated {
+  const k = keyOf(h.ref);
+  const rank = (e: Evaluated): number => {
+    const isLhs = e.rel.lhs.some((t) => t.ref && keyOf(t.ref) === k);
+    const within = e.rel.tables.length === 1;
+    return (isLhs ? 0 : 2) + (within ? 0 : 1);
+  };
+  return [...rels].sort((a, b) => rank(a) - rank(b) || SEV_RANK[b.severity ?? 'info'] - SEV_RANK[a.severity ?? 'info'])[0];
+}
+
+function hypothesisFinding(h: Hypothesis, rels: Evaluated[]): Finding {
+  const p = primary(h, rels);
+  const severity = rels.reduce<Severity>((s, e) => (SEV_RANK[e.severity ?? 'info'] > SEV_RANK[s] ? e.severity! : s), 'info');
+  const reasons = rels.slice(0, 3).map(describe).join('；') + (rels.length > 3 ? `；等 ${rels.length} 处` : '');
+  const d = p.rel.decimals;
+  const base = { rule: p.rel.rule, severity, sheet: h.ref.sheet, cell: h.ref.cell, related: relatedCells(rels.map((e) => e.rel), h.ref), table: p.rel.table ?? h.term?.table };
+  const label = h.term?.label ?? h.ref.cell;
+  if (h.kind === 'cell' || h.kind === 'group') {
+    const eps = h.fix!.get(keyOf(h.ref)) ?? 0;
+    const actual = h.term!.scaled;
+    const expected = actual - eps;
+    const others = h.kind === 'group' ? `（同一行/表内的 ${h.fix!.size - 1} 个单元格随之改动，本表自身仍平衡）` : '';
+    return {
+      ...base,
+      expected: num(scaledToUnits(expected, d), d),
+      actual: num(scaledToUnits(actual, d), d),
+      message: `${label} 应为 ${fmtUnits(scaledToUnits(expected, d), d)}，实为 ${fmtUnits(scaledToUnits(actual, d), d)}${others}：${reasons}`,
+    };
+  }
+  const det = h.detail!;
+  if (h.kind === 'missing') {
+    return {
+      ...base,
+      expected: null,
+      actual: toNumber(h.term!.scaled),
+      message: `${det.label} 与其下各行不符（${det.cols.map((c, i) => `${c} 差 ${det.amounts[i]}`).join('，')}）：${det.note}。${reasons}`,
+    };
+  }
+  return {
+    ...base,
+    expected: null,
+    actual: toNumber(h.term!.scaled),
+    message: `${det.label} 的“${det.cols[0]}”比其下各行之和多 ${det.amounts[0]}，“${det.cols[1]}”少 ${det.amounts[1]}：其下若干行的“${det.cols[0]}”金额可能错填到了右侧“${det.cols[1]}”列。${reasons}`,
+  };
+}
+
+/** Unexplained failed relations, one finding per total cell (several relations at one cell merged). */
+function mergeDefaults(rels: Evaluated[]): Finding[] {
+  return mergeAtCells(rels, (group) => {
+    const f = relationFinding(group[0], group.reduce<Severity>((s, e) => (SEV_RANK[e.severity!] > SEV_RANK[s] ? e.severity! : s), 'info'));
+    if (group.length > 1) {
+      f.message = group.map(describe).join('；');
+      f.related = relatedCells(group.map((e) => e.rel), { sheet: f.sheet, cell: f.cell });
+    }
+    return f;
+  });
+}
+
+function mergeInfos(rels: Evaluated[]): Finding[] {
+  return mergeAtCells(rels, (group) => {
+    const f = relationFinding(group[0], 'info');
+    if (group.length > 1) {
+      f.message = group.map((e) => (e.status === 'tail' ? '尾差：' : '') + describe(e)).join('；') + '，在四舍五入允许范围内';
+      f.related = relatedCells(group.map((e) => e.rel), { sheet: f.sheet, cell: f.cell });
+    }
+    return f;
+  });
+}
+
+function mergeAtCells(rels: Evaluated[], make: (group: Evaluated[]) => Finding): Finding[] {
+  const groups = new Map<string, Evaluated[]>();
+  for (const e of rels) {
+    const c = defaultCell(e.rel);
+    const k = c ? keyOf(c) : `#${e.id}`;
+    const l = groups.get(k) ?? [];
+    l.push(e);
+    groups.set(k, l);
+  }
+  return [...groups.values()].map(make);
+}
+
+export type { Relation };

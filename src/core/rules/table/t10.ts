@@ -1,0 +1,88 @@
+/** Rules 45–48: T10 项目支出预算表. */
+import type { BudgetBook, GridTable } from '../../model';
+import { COL, TEXT, gridTable } from '../../model';
+import type { Finding } from '../../report';
+import { findingRule, relationRule } from '../define';
+import type { Relation } from '../relation';
+import type { Rule } from '../types';
+import { childSumRelations, hasColumnCached, hierarchy, rowRelation, tableName } from './kit';
+
+const C = COL.t10;
+const FUNDS = [C.gpb, C.fund, C.stateCapital, C.carryGpb, C.carryFund, C.carryStateCapital, C.specialAccount, C.unitFunds];
+export const PROJECT_TYPES = ['其他运转类', '特定目标类'];
+
+function on(book: BudgetBook, f: (t: GridTable) => Relation[]): Relation[] {
+  const t = gridTable(book, 'T10');
+  return t ? f(t) : [];
+}
+
+/** Project name as compared across tables: no spaces, full-width folded. */
+export function normName(s: string): string {
+  return s.normalize('NFKC').replace(/[\s\u3000]/g, '');
+}
+
+const needs: ['T10'] = ['T10'];
+export const t10Rules: Rule[] = [
+  relationRule({ id: 'T10.row', severity: 'error', title: '项目支出预算表：每行 合计 = 各资金来源之和', needs }, (book) =>
+    on(book, (t) => t.rows.map((r) => rowRelation(t, r, 'T10.row', C.total, FUNDS)).filter((r): r is Relation => !!r)),
+  ),
+  relationRule({ id: 'T10.col-sum', severity: 'error', title: '项目支出预算表：合计行 = 部门行 = 单位行 = 各项目之和', needs }, (book) =>
+    on(book, (t) => {
+      const cols = Object.values(C).filter((k) => hasColumnCached(t, k));
+      return childSumRelations(t, hierarchy(t), cols, { colSum: 'T10.col-sum', rollup: 'T10.col-sum', subtotal: 'T10.col-sum' });
+    }),
+  ),
+  findingRule({ id: 'T10.type', severity: 'error', title: '项目支出预算表：项目类型只能是“其他运转类”或“特定目标类”', needs }, (book) => {
+    const t = gridTable(book, 'T10');
+    if (!t || !t.columns.some((c) => c.key === TEXT.t10.type)) return [];
+    const out: Finding[] = [];
+    for (const r of t.rows) {
+      if (r.kind !== 'project') continue;
+      const cell = r.texts[TEXT.t10.type];
+      const value = cell ? normName(cell.text) : '';
+      if (PROJECT_TYPES.includes(value)) continue;
+      const ref = cell?.ref ?? r.name?.ref;
+      if (!ref) continue;
+      out.push({
+        rule: 'T10.type',
+        severity: 'error',
+        sheet: ref.sheet,
+        cell: ref.cell,
+        related: r.name ? [r.name.ref] : [],
+        expected: PROJECT_TYPES.join('或'),
+        actual: cell?.text ?? '',
+        message: `${tableName('T10')} 项目“${r.name?.text ?? ''}”的类型${value ? `“${cell!.text}”不是` : '为空，应为'}“其他运转类”或“特定目标类”`,
+        table: 'T10',
+      });
+    }
+    return out;
+  }),
+  findingRule({ id: 'T10.duplicate', severity: 'warning', title: '项目支出预算表：同一单位的项目名称不重复', needs }, (book) => {
+    const t = gridTable(book, 'T10');
+    if (!t) return [];
+    const out: Finding[] = [];
+    const seen = new Map<string, number>();
+    for (const r of t.rows) {
+      if (r.kind !== 'project' || !r.name) continue;
+      const unit = r.unitCode ?? r.texts[TEXT.t10.unit]?.text ?? '';
+      const key = `${unit}|${normName(r.name.text)}`;
+      const first = seen.get(key);
+      if (first === undefined) {
+        seen.set(key, r.row);
+        continue;
+      }
+      out.push({
+        rule: 'T10.duplicate',
+        severity: 'warning',
+        sheet: r.name.ref.sheet,
+        cell: r.name.ref.cell,
+        related: [],
+        expected: null,
+        actual: r.name.text,
+        message: `${tableName('T10')} 同一单位的项目“${r.name.text}”出现两次（第 ${first} 行已有），请确认是否重复填列`,
+        table: 'T10',
+      });
+    }
+    return out;
+  }),
+];

@@ -1,0 +1,141 @@
+/** Rules 51–54: T12 部门预算项目绩效目标表. */
+import { toNumber, toUnits } from '../../amount';
+import type { BodyRow, BudgetBook, GridTable, IndicatorKind, T12Project, T12Table } from '../../model';
+import { COL, t12 } from '../../model';
+import type { Finding } from '../../report';
+import { findingRule, relationRule } from '../define';
+import type { Relation } from '../relation';
+import { fmtUnits } from '../relation';
+import type { Rule } from '../types';
+import { childSumRelations, hierarchy, rowRelation, tableName } from './kit';
+
+const C = COL.t12;
+const KINDS: IndicatorKind[] = ['成本指标', '产出指标', '效益指标', '满意度指标'];
+
+/** Department, unit and project rows of T12 as one grid-like table (projects become 'project' rows). */
+export function t12AsGrid(t: T12Table): GridTable {
+  const projectRows: BodyRow[] = t.projects.map((p) => ({
+    kind: 'project',
+    row: p.row,
+    sheet: t.sheet,
+    name: p.name,
+    code: p.code,
+    unitCode: p.unitCode,
+    amounts: p.amounts,
+    texts: {},
+  }));
+  const rows = [...t.rows, ...projectRows].sort((a, b) => a.row - b.row);
+  return { ...(t as unknown as GridTable), kind: 'grid', rows };
+}
+
+const gridCache = new WeakMap<T12Table, GridTable>();
+function grid(book: BudgetBook): GridTable | undefined {
+  const t = t12(book);
+  if (!t) return undefined;
+  let g = gridCache.get(t);
+  if (!g) gridCache.set(t, (g = t12AsGrid(t)));
+  return g;
+}
+
+const needs: ['T12'] = ['T12'];
+export const t12Rules: Rule[] = [
+  relationRule({ id: 'T12.row', severity: 'error', title: '项目绩效目标表：每个项目 资金总额 = 政府预算资金 + 财政专户管理资金 + 单位资金', needs }, (book) => {
+    const g = grid(book);
+    if (!g) return [];
+    return g.rows.map((r) => rowRelation(g, r, 'T12.row', C.total, [C.government, C.specialAccount, C.unitFunds])).filter((r): r is Relation => !!r);
+  }),
+  relationRule({ id: 'T12.col-sum', severity: 'error', title: '项目绩效目标表：部门行 = 单位行 = 各项目之和', needs }, (book) => {
+    const g = grid(book);
+    if (!g) return [];
+    const cols = Object.values(C).filter((k) => g.rows.some((r) => r.amounts[k] !== undefined));
+    return childSumRelations(g, hierarchy(g), cols, { colSum: 'T12.col-sum', rollup: 'T12.col-sum', subtotal: 'T12.col-sum' });
+  }),
+  findingRule({ id: 'T12.cost-le-amount', severity: 'error', title: '项目绩效目标表：成本指标（总成本）不超过项目资金总额', needs }, (book) => {
+    const t = t12(book);
+    if (!t) return [];
+    return t.projects.flatMap((p) => costFindings(t, p));
+  }),
+  findingRule({ id: 'T12.indicators-complete', severity: 'warning', title: '项目绩效目标表：每个项目都有成本、产出、效益、满意度指标', needs }, (book) => {
+    const t = t12(book);
+    if (!t) return [];
+    const out: Finding[] = [];
+    for (const p of t.projects) {
+      const have = new Set(p.indicators.filter((i) => i.name.text.trim() || i.value?.text.trim()).map((i) => i.kind));
+      const missing = KINDS.filter((k) => !have.has(k));
+      if (!missing.length) continue;
+      out.push({
+        rule: 'T12.indicators-complete',
+        severity: 'warning',
+        sheet: p.name.ref.sheet,
+        cell: p.name.ref.cell,
+        related: [],
+        expected: null,
+        actual: null,
+        message: `${tableName('T12')} 项目“${p.name.text}”没有${missing.join('、')}`,
+        table: 'T12',
+      });
+    }
+    return out;
+  }),
+];
+
+/** A money amount in an indicator value: "≤4.3万元", "5万元", "≤20000元" → units and decimals in 万元. */
+export function moneyValue(text: string): { units: number; decimals: number } | undefined {
+  const s = text.normalize('NFKC').replace(/[\s,，]/g, '');
+  const m = /^(?:≤|<=|<|不超过|不高于|小于等于|控制在)?(\d+(?:\.\d+)?)(万元|元)$/.exec(s);
+  if (!m) return undefined;
+  const [intPart, frac = ''] = m[1].split('.');
+  let decimals = frac.length;
+  const units = Number(intPart + frac);
+  if (m[2] === '元') decimals += 4;
+  if (!Number.isSafeInteger(units)) return undefined;
+  return { units, decimals };
+}
+
+/** Cost indicators that name a total cost (not a unit price, a per-head figure or a rate). */
+function isTotalCost(name: string): boolean {
+  return !/单价|每|人均|率|标准|\//.test(name);
+}
+
+function costFindings(t: T12Table, p: T12Project): Finding[] {
+  const amount = p.amounts[C.total];
+  if (!amount) return [];
+  const out: Finding[] = [];
+  for (const ind of p.indicators) {
+    if (ind.kind !== '成本指标' || !ind.value || !isTotalCost(ind.name.text) || ind.value.text.includes('/')) continue;
+    const x = moneyValue(ind.value.text);
+    if (!x) continue;
+    const da = Math.max(amount.decimals, t.decimals);
+    const d = Math.max(x.decimals, da);
+    const xu = x.units * 10 ** (d - x.decimals);
+    const au = toUnits(amount.scaled, d);
+    const delta = xu - au;
+    // h(X) + h(amount), exclusive, in units of 10^-d; doubled to stay in integers.
+    const allow2 = 10 ** (d - x.decimals) + 10 ** (d - da);
+    if (delta === 0) continue;
+    const within = Math.abs(delta) * 2 < allow2;
+    if (delta < 0 && within) continue;
+    const severity = delta > 0 && !within ? 'error' : 'info';
+    const gap = fmtUnits(Math.abs(delta), d).replace(/\.?0+$/, '');
+    const amt = fmtUnits(au, d).replace(/\.?0+$/, '');
+    const allowance = fmtUnits(allow2 * 5, d + 1).replace(/\.?0+$/, '');
+    const message =
+      delta > 0
+        ? within
+          ? `项目“${p.name.text}”成本指标“${ind.name.text} ${ind.value.text}”比资金总额 ${amt} 万元多 ${gap} 万元，在四舍五入允许范围（${allowance}）内，不是错误`
+          : `项目“${p.name.text}”成本指标“${ind.name.text} ${ind.value.text}”超过项目资金总额 ${amt} 万元（多 ${gap} 万元）`
+        : `项目“${p.name.text}”成本指标“${ind.name.text} ${ind.value.text}”低于资金总额 ${amt} 万元 ${gap} 万元：指标可能只覆盖部分成本或未随预算更新，请核对`;
+    out.push({
+      rule: 'T12.cost-le-amount',
+      severity,
+      sheet: ind.value.ref.sheet,
+      cell: ind.value.ref.cell,
+      related: [amount.ref],
+      expected: toNumber(amount.scaled),
+      actual: xu / 10 ** d,
+      message,
+      table: 'T12',
+    });
+  }
+  return out;
+}

@@ -1,0 +1,140 @@
+/** 校验 tab: run the check with progress, show the summary, the findings, clear the marks. */
+import * as React from 'react';
+import { Button, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text, tokens } from '@fluentui/react-components';
+import type { Severity } from '../core/report';
+import type { Phase } from '../excel/adapter';
+import { FindingsList } from './FindingsList';
+import { PHASE_LABEL, PHASE_PROGRESS } from './format';
+import type { CheckOutcome, PaneHost } from './host';
+import { Summary } from './Summary';
+
+export interface CheckState {
+  running: boolean;
+  clearing: boolean;
+  phase: Phase | null;
+  outcome: CheckOutcome | null;
+  error: string | null;
+  notice: string | null;
+  selected: string | null;
+  filter: Record<Severity, boolean>;
+}
+
+const INITIAL: CheckState = {
+  running: false,
+  clearing: false,
+  phase: null,
+  outcome: null,
+  error: null,
+  notice: null,
+  selected: null,
+  filter: { error: true, warning: true, info: true },
+};
+
+export interface CheckStateHandle {
+  state: CheckState;
+  update: (patch: Partial<CheckState>) => void;
+}
+
+/** Lives in App so that switching tabs keeps the last result; resets when the host changes. */
+export function useCheckState(host: PaneHost | null): CheckStateHandle {
+  const [state, setState] = React.useState<CheckState>(INITIAL);
+  React.useEffect(() => setState(INITIAL), [host]);
+  const update = React.useCallback((patch: Partial<CheckState>) => setState((s) => ({ ...s, ...patch })), []);
+  return { state, update };
+}
+
+const useStyles = makeStyles({
+  actions: { display: 'flex', gap: '8px', flexWrap: 'wrap', marginBottom: '12px' },
+  stack: { display: 'flex', flexDirection: 'column', gap: '12px' },
+  intro: { color: tokens.colorNeutralForeground2, lineHeight: tokens.lineHeightBase300 },
+});
+
+export function CheckTab({ host, state, }: { host: PaneHost; state: CheckStateHandle }): React.ReactElement {
+  const s = useStyles();
+  const { state: st, update } = state;
+  const busy = st.running || st.clearing;
+
+  const run = async (): Promise<void> => {
+    update({ running: true, phase: 'sheets', error: null, notice: null, selected: null });
+    try {
+      const outcome = await host.validate((phase) => update({ phase }));
+      update({ outcome, running: false, phase: null });
+    } catch (e) {
+      update({ running: false, phase: null, error: `无法读取工作簿：${(e as Error).message}` });
+    }
+  };
+
+  const clear = async (): Promise<void> => {
+    update({ clearing: true, error: null, notice: null });
+    try {
+      const r = await host.clearMarks();
+      const skipped = r.skipped ? `；${r.skipped} 处已被手动改色，保留不动` : '';
+      update({ clearing: false, notice: r.restored || r.skipped ? `已清除 ${r.restored} 处标记，原填充色已恢复${skipped}。` : '没有需要清除的标记。' });
+    } catch (e) {
+      update({ clearing: false, error: (e as Error).message });
+    }
+  };
+
+  const goTo = async (key: string, sheet: string, cell: string): Promise<void> => {
+    update({ selected: key });
+    try {
+      await host.goTo(sheet, cell);
+    } catch (e) {
+      update({ error: (e as Error).message });
+    }
+  };
+
+  return (
+    <div className={s.stack}>
+      <div className={s.actions}>
+        <Button appearance="primary" onClick={run} disabled={busy} data-testid="validate">
+          {st.running ? '正在校验…' : st.outcome ? '重新校验' : '校验'}
+        </Button>
+        <Button onClick={clear} disabled={busy} data-testid="clear-marks">
+          {st.clearing ? '正在清除…' : '清除标记'}
+        </Button>
+      </div>
+
+      {st.running && st.phase && (
+        <Field validationMessage={PHASE_LABEL[st.phase]} validationState="none">
+          <ProgressBar value={PHASE_PROGRESS[st.phase]} thickness="large" />
+        </Field>
+      )}
+
+      {st.error && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>出错了</MessageBarTitle>
+            {st.error}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {st.notice && (
+        <MessageBar intent="success">
+          <MessageBarBody>{st.notice}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {!st.outcome && !st.running && !st.error && (
+        <Text className={s.intro}>
+          点击「校验」检查本工作簿中的部门预算公开表：表内合计、表间勾稽、科目编码与名称。有问题的单元格会标为红色（错误）或黄色（警告），原来的底色会被记住，点「清除标记」即可恢复；单元格的数值不会被修改。
+        </Text>
+      )}
+
+      {st.outcome && (
+        <>
+          <Summary outcome={st.outcome} />
+          {st.outcome.report.tables.length > 0 && (
+            <FindingsList
+              findings={st.outcome.report.findings}
+              filter={st.filter}
+              onFilter={(filter) => update({ filter })}
+              selected={st.selected}
+              onSelect={goTo}
+            />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,241 @@
+/**
+ * 情况说明 tab: generate the narrative from the same snapshot the check reads, show it, copy it,
+ * write it to a sheet, export it as .docx, or create the 说明参数 sheet pre-filled from the tables.
+ */
+import * as React from 'react';
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from '@fluentui/react-components';
+import type { BudgetBook } from '../core/model';
+import type { NarrativeParams, NarrativeResult } from '../core/narrative';
+import type { SheetContent } from '../excel/write-sheet';
+import { freeSheetName } from '../excel/write-sheet';
+import { loadCore } from './core';
+import { copyText, downloadBytes, safeFileName } from './download';
+import type { PaneHost } from './host';
+import type { ConflictChoice, SheetConflict } from './SheetNameDialog';
+import { SheetNameDialog } from './SheetNameDialog';
+
+const NARRATIVE_SHEET = '情况说明';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: '12px' },
+  actions: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
+  doc: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow2,
+    borderRadius: tokens.borderRadiusMedium,
+    paddingTop: '12px',
+    paddingBottom: '12px',
+    paddingLeft: '14px',
+    paddingRight: '14px',
+  },
+  title: { display: 'block', textAlign: 'center', marginBottom: '8px' },
+  h1: { display: 'block', marginTop: '12px', marginBottom: '4px' },
+  h2: { display: 'block', marginTop: '8px', marginBottom: '4px', color: tokens.colorNeutralForeground2 },
+  p: { marginTop: 0, marginBottom: '6px', textIndent: '2em', lineHeight: '1.7', fontSize: tokens.fontSizeBase300 },
+  placeholder: { backgroundColor: '#FDE7E9', color: '#A4262C', fontWeight: 600, borderRadius: '2px' },
+  intro: { color: tokens.colorNeutralForeground2, lineHeight: tokens.lineHeightBase300 },
+});
+
+type Busy = null | 'generate' | 'copy' | 'sheet' | 'docx' | 'params';
+
+export function NarrativeTab({ host }: { host: PaneHost }): React.ReactElement {
+  const s = useStyles();
+  const [busy, setBusy] = React.useState<Busy>(null);
+  const [result, setResult] = React.useState<NarrativeResult | null>(null);
+  const [hasParams, setHasParams] = React.useState(true);
+  const [error, setError] = React.useState<string | null>(null);
+  const [notice, setNotice] = React.useState<string | null>(null);
+  const [conflict, setConflict] = React.useState<(SheetConflict & { content: SheetContent; done: string }) | null>(null);
+
+  const act = async (what: Busy, f: () => Promise<void>): Promise<void> => {
+    setBusy(what);
+    setError(null);
+    setNotice(null);
+    try {
+      await f();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  /** A fresh snapshot each time: the user may have edited the tables or 说明参数 since. */
+  const load = async (): Promise<{ book: BudgetBook; params: NarrativeParams | undefined } | null> => {
+    const { readParams } = await loadCore();
+    const { grids, book } = await host.readBook();
+    if (Object.keys(book.tables).length === 0) {
+      setError('没有找到预算公开表，无法生成情况说明。请先在「校验」页查看本工具识别的表格标题。');
+      return null;
+    }
+    const params = readParams(grids);
+    setHasParams(params !== undefined);
+    return { book, params };
+  };
+
+  const generate = () =>
+    act('generate', async () => {
+      const { generateNarrative } = await loadCore();
+      const r = await load();
+      if (r) setResult(generateNarrative(r.book, r.params));
+    });
+
+  /** Write a sheet; when the name is taken, ask first (the dialog calls back into finishWrite). */
+  const safeWrite = async (name: string, content: SheetContent, done: string): Promise<void> => {
+    const names = await host.sheetNames();
+    if (names.some((n) => n.toLowerCase() === name.toLowerCase())) {
+      setConflict({ name, suggestion: freeSheetName(name, names), content, done });
+      return;
+    }
+    await host.writeSheet(name, content);
+    setNotice(done.replace('{name}', name));
+  };
+
+  const onConflict = (choice: ConflictChoice): void => {
+    const c = conflict;
+    setConflict(null);
+    if (!c || choice === 'cancel') return;
+    const target = choice === 'new' ? c.suggestion : c.name;
+    void act('sheet', async () => {
+      await host.writeSheet(target, c.content, choice === 'replace');
+      setNotice(c.done.replace('{name}', target));
+    });
+  };
+
+  const writeSheet = () => act('sheet', () => safeWrite(NARRATIVE_SHEET, narrativeSheet(result!), '已写入工作表「{name}」。'));
+
+  const exportDocx = () =>
+    act('docx', async () => {
+      const { narrativeToDocx } = await import(/* webpackChunkName: "docx" */ '../io/narrative-docx');
+      downloadBytes(await narrativeToDocx(result!), `${safeFileName(result!.title || NARRATIVE_SHEET)}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      setNotice('已导出 Word 文件（在浏览器的下载中查看）。');
+    });
+
+  const copy = () =>
+    act('copy', async () => {
+      await copyText(plainText(result!));
+      setNotice('已复制到剪贴板。');
+    });
+
+  const createParams = () =>
+    act('params', async () => {
+      const { initParamsFormats, initParamsSheet, PARAMS_SHEET } = await loadCore();
+      const r = await load();
+      if (!r) return;
+      const b = r.book;
+      const rows = initParamsSheet(b);
+      const content: SheetContent = { rows, formats: initParamsFormats(b, rows), widths: [220, 160, 90, 90], boldRows: [1], wrap: false };
+      await safeWrite(PARAMS_SHEET, content, '已创建「{name}」工作表：请填写其中的上年数、原因等，然后重新生成情况说明。');
+    });
+
+  const placeholders = result ? countPlaceholders(result) : 0;
+
+  return (
+    <div className={s.stack}>
+      <div className={s.actions}>
+        <Button appearance="primary" onClick={generate} disabled={!!busy} data-testid="generate">
+          {busy === 'generate' ? '正在生成…' : result ? '重新生成' : '生成情况说明'}
+        </Button>
+        <Button onClick={copy} disabled={!result || !!busy}>
+          复制
+        </Button>
+        <Button onClick={writeSheet} disabled={!result || !!busy}>
+          写入工作表
+        </Button>
+        <Button onClick={exportDocx} disabled={!result || !!busy}>
+          {busy === 'docx' ? '正在导出…' : '导出 Word'}
+        </Button>
+        <Button onClick={createParams} disabled={!!busy}>
+          创建说明参数表
+        </Button>
+      </div>
+      {busy && busy !== 'generate' && busy !== 'docx' && <Spinner size="tiny" label="请稍候…" labelPosition="after" />}
+      {error && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {result && !hasParams && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>没有「说明参数」工作表</MessageBarTitle>
+            上年数、增减原因等不在十四张表中，文中以【请填写…】占位。点「创建说明参数表」生成预填的参数表，填写后重新生成。
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {result && placeholders > 0 && hasParams && (
+        <MessageBar intent="warning">
+          <MessageBarBody>文中还有 {placeholders} 处【请填写…】，请在「说明参数」工作表中补充。</MessageBarBody>
+        </MessageBar>
+      )}
+      {!result && !busy && !error && (
+        <Text className={s.intro}>
+          「生成情况说明」根据本工作簿中的表格数据和「说明参数」工作表，写出第二部分“部门预算情况说明”的各节文字。缺少的数据不会被编造，而是以【请填写…】标出。
+        </Text>
+      )}
+      {result && (
+        <article className={s.doc} data-testid="narrative" lang="zh-CN">
+          {result.title && (
+            <Text as="h2" size={400} weight="semibold" className={s.title}>
+              {result.title}
+            </Text>
+          )}
+          {result.sections.map((sec, i) => (
+            <section key={i}>
+              <Text as={sec.level === 1 ? 'h3' : 'h4'} size={sec.level === 1 ? 300 : 300} weight="semibold" className={sec.level === 1 ? s.h1 : s.h2}>
+                {sec.heading}
+              </Text>
+              {sec.paragraphs.map((p, j) => (
+                <p key={j} className={s.p}>
+                  {withPlaceholders(p, s.placeholder)}
+                </p>
+              ))}
+            </section>
+          ))}
+        </article>
+      )}
+      <SheetNameDialog conflict={conflict} onChoose={onConflict} />
+    </div>
+  );
+}
+
+function withPlaceholders(text: string, cls: string): React.ReactNode[] {
+  return text.split(/(【请填写[^】]*】)/).filter(Boolean).map((t, i) => (t.startsWith('【请填写') ? <mark key={i} className={cls}>{t}</mark> : <React.Fragment key={i}>{t}</React.Fragment>));
+}
+
+function countPlaceholders(r: NarrativeResult): number {
+  return r.sections.reduce((n, s) => n + s.paragraphs.reduce((m, p) => m + (p.match(/【请填写[^】]*】/g)?.length ?? 0), 0), 0);
+}
+
+/** Title, then each heading and its paragraphs (paragraphs indented with two ideographic spaces). */
+export function plainText(r: NarrativeResult): string {
+  const lines: string[] = [];
+  if (r.title) lines.push(r.title, '');
+  for (const s of r.sections) {
+    lines.push(s.heading);
+    for (const p of s.paragraphs) lines.push(`\u3000\u3000${p}`);
+  }
+  return lines.join('\n');
+}
+
+/** One column: title, headings in bold, one paragraph per row, wrapped. */
+export function narrativeSheet(r: NarrativeResult): SheetContent {
+  const rows: (string | null)[][] = [];
+  const bold: number[] = [];
+  if (r.title) {
+    rows.push([r.title]);
+    bold.push(rows.length);
+    rows.push([null]);
+  }
+  for (const s of r.sections) {
+    rows.push([s.heading]);
+    bold.push(rows.length);
+    for (const p of s.paragraphs) rows.push([p]);
+  }
+  return { rows, boldRows: bold, widths: [520], wrap: true };
+}

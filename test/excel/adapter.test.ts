@@ -1,0 +1,245 @@
+/**
+ * The Excel adapter against the fake host: round-trip budget, exact restore of every kind of fill,
+ * values untouched, marks remembered in the workbook across "reopen", go-to-cell, safe sheet writes.
+ */
+import fs from 'fs';
+import { checkWorkbook } from '../../src/core/check';
+import type { SheetGrid } from '../../src/core/grid';
+import { ExcelAdapter } from '../../src/excel/adapter';
+import { FakeExcelHost } from '../../src/excel/fake/context';
+import { loadFakeWorkbook } from '../../src/excel/fake/from-xlsx';
+import type { FakeWorkbook } from '../../src/excel/fake/workbook';
+import type { MarkRequest } from '../../src/excel/highlight';
+import { MARK_COLORS, MARK_SHEET } from '../../src/excel/marks';
+import { freeSheetName } from '../../src/excel/write-sheet';
+import { fixture, fixtureWithFills, loadFixture, snapshotBook, SPECIAL_FILLS, valuesOf } from './helpers';
+
+const SIZES = ['clean/synth-pds-small.xlsx', 'clean/synth-jy-small.xlsx', 'clean/synth-pds-large.xlsx', 'clean/synth-jy-large.xlsx'];
+
+/** Every numeric cell of every sheet as a mark request: the worst case for the highlighter. */
+function everyNumber(grids: SheetGrid[]): MarkRequest[] {
+  const out: MarkRequest[] = [];
+  for (const g of grids) {
+    const m = /^([A-Z]+)(\d+)$/.exec(g.origin)!;
+    const col0 = m[1].charCodeAt(0) - 64;
+    const row0 = Number(m[2]);
+    g.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (typeof v === 'number' && col0 + c <= 26) out.push({ sheet: g.name, cell: `${String.fromCharCode(64 + col0 + c)}${row0 + r}`, severity: (r + c) % 2 ? 'error' : 'warning' });
+      }),
+    );
+  }
+  return out;
+}
+
+function errorsAndWarnings(report: ReturnType<typeof checkWorkbook>['report']): MarkRequest[] {
+  return report.findings.filter((f) => f.severity !== 'info' && f.sheet && f.cell).map((f) => ({ sheet: f.sheet, cell: f.cell, severity: f.severity as 'error' | 'warning' }));
+}
+
+describe('round trips per validation stay within 3 whatever the size', () => {
+  test.each(SIZES)('%s — real check, then every number marked, then re-validated', async (rel) => {
+    const book = await loadFixture(rel);
+    const host = new FakeExcelHost(book);
+    const adapter = new ExcelAdapter(host.run);
+
+    const checked = await adapter.validate((g) => checkWorkbook(g, { file: rel }), (r) => errorsAndWarnings(r.report));
+    expect(host.roundTrips).toBeLessThanOrEqual(3);
+    expect(checked.grids.length).toBe(book.sheets.length);
+    expect(checked.result.report.tables.length).toBeGreaterThan(0);
+
+    host.resetCount();
+    const heavy = await adapter.validate((g) => g, everyNumber);
+    expect(heavy.marked).toBeGreaterThan(100);
+    expect(host.roundTrips).toBe(3);
+
+    host.resetCount();
+    const again = await adapter.validate((g) => g, (g) => everyNumber(g).slice(0, 10));
+    expect(again.restored).toBe(heavy.marked - 10);
+    expect(host.roundTrips).toBe(3);
+  });
+});
+
+describe('highlight and clear', () => {
+  const targets = [
+    { sheet: 0, cell: 'B5', fill: SPECIAL_FILLS.solid },
+    { sheet: 0, cell: 'B6', fill: SPECIAL_FILLS.theme },
+    { sheet: 0, cell: 'B7', fill: SPECIAL_FILLS.pattern },
+    { sheet: 0, cell: 'B8', fill: null },
+    { sheet: 0, cell: 'D5', fill: SPECIAL_FILLS.white },
+  ];
+  let bytes: Buffer;
+  beforeAll(async () => {
+    bytes = await fixtureWithFills('clean/synth-pds-small.xlsx', targets);
+  });
+
+  /** The requests: our special cells, plus a header cell with the fixture's own grey fill, on two sheets. */
+  function requests(book: FakeWorkbook): MarkRequest[] {
+    const s0 = book.sheets[0].name;
+    const s2 = book.sheets[2].name;
+    return [
+      ...targets.map((t, i) => ({ sheet: s0, cell: t.cell, severity: (i % 2 ? 'warning' : 'error') as 'error' | 'warning' })),
+      { sheet: s2, cell: greyCell(book, 2), severity: 'error' },
+    ];
+  }
+
+  test('marks are painted, values untouched, and 清除标记 restores every fill exactly', async () => {
+    const book = await loadFakeWorkbook(bytes);
+    const before = snapshotBook(book);
+    const values = valuesOf(book);
+    expect(book.sheets[0].fill(7, 2).pattern).toBe('SemiGray75');
+    const adapter = new ExcelAdapter(new FakeExcelHost(book).run);
+
+    const out = await adapter.validate((g) => g, () => requests(book));
+    expect(out.marked).toBe(6);
+    expect(book.sheets[0].fill(5, 2)).toMatchObject({ pattern: 'Solid', color: MARK_COLORS.error });
+    expect(book.sheets[0].fill(6, 2)).toMatchObject({ pattern: 'Solid', color: MARK_COLORS.warning, tintAndShade: 0 });
+    expect(book.sheets[0].fill(8, 2)).toMatchObject({ pattern: 'Solid', color: MARK_COLORS.warning });
+    expect(valuesOf(book, [MARK_SHEET])).toEqual(values);
+    const marks = book.sheetByName(MARK_SHEET)!;
+    expect(marks.visibility).toBe('VeryHidden');
+    expect(await adapter.sheetNames()).not.toContain(MARK_SHEET);
+
+    const cleared = await adapter.clearMarks();
+    expect(cleared.restored).toBe(6);
+    expect(book.sheetByName(MARK_SHEET)).toBeUndefined();
+    expect(snapshotBook(book)).toEqual(before);
+  });
+
+  test('marks survive a reopen: a new adapter on the same workbook restores them', async () => {
+    const book = await loadFakeWorkbook(bytes);
+    const before = snapshotBook(book);
+    await new ExcelAdapter(new FakeExcelHost(book).run).validate((g) => g, () => requests(book));
+    expect(snapshotBook(book, [MARK_SHEET])).not.toEqual(before);
+
+    const reopened = new ExcelAdapter(new FakeExcelHost(book).run);
+    await reopened.clearMarks();
+    expect(snapshotBook(book)).toEqual(before);
+  });
+
+  test('re-validating first restores the previous marks, and keeps the true originals of cells marked twice', async () => {
+    const book = await loadFakeWorkbook(bytes);
+    const before = snapshotBook(book);
+    const host = new FakeExcelHost(book);
+    const adapter = new ExcelAdapter(host.run);
+    const all = requests(book);
+    await adapter.validate((g) => g, () => all.slice(0, 4));
+    const second = await adapter.validate((g) => g, () => all.slice(2));
+    expect(second.restored).toBe(2);
+    expect(book.sheets[0].fill(5, 2)).toEqual(before[`${book.sheets[0].name}|Visible`]['5:2'] && (before[`${book.sheets[0].name}|Visible`]['5:2'] as { fill: unknown }).fill);
+    expect(book.sheets[0].fill(7, 2)).toMatchObject({ color: MARK_COLORS.error });
+
+    await adapter.validate((g) => g, () => []);
+    expect(book.sheetByName(MARK_SHEET)).toBeUndefined();
+    expect(snapshotBook(book)).toEqual(before);
+  });
+
+  test('a cell the user recoloured after marking is left as the user made it', async () => {
+    const book = await loadFakeWorkbook(bytes);
+    const adapter = new ExcelAdapter(new FakeExcelHost(book).run);
+    await adapter.validate((g) => g, () => requests(book));
+    const cell = book.sheets[0].cell(5, 2)!;
+    cell.fill = { color: '#00B0F0', pattern: 'Solid', patternColor: '#000000', tintAndShade: 0, patternTintAndShade: 0 };
+    const res = await adapter.clearMarks();
+    expect(res.skipped).toBe(1);
+    expect(book.sheets[0].fill(5, 2).color).toBe('#00B0F0');
+    expect(book.sheets[0].fill(7, 2).pattern).toBe('SemiGray75');
+  });
+
+  test('a renamed sheet keeps its marks (found by id)', async () => {
+    const book = await loadFakeWorkbook(bytes);
+    const before = book.sheets[0].fill(7, 2);
+    const adapter = new ExcelAdapter(new FakeExcelHost(book).run);
+    await adapter.validate((g) => g, () => requests(book));
+    book.sheets[0].name = '改名后';
+    await adapter.clearMarks();
+    expect(book.sheets[0].fill(7, 2)).toEqual(before);
+  });
+
+  test('cells outside what was read, and gradient fills, are never painted', async () => {
+    const book = await loadFakeWorkbook(bytes);
+    book.sheets[0].ensure(3, 3).fill = { color: '#FF0000', pattern: 'LinearGradient', patternColor: '#000000', tintAndShade: 0, patternTintAndShade: 0 };
+    const adapter = new ExcelAdapter(new FakeExcelHost(book).run);
+    const s0 = book.sheets[0].name;
+    const out = await adapter.validate((g) => g, () => [
+      { sheet: s0, cell: 'Z999', severity: 'error' },
+      { sheet: s0, cell: 'C3', severity: 'error' },
+      { sheet: '没有这个表', cell: 'A1', severity: 'error' },
+    ]);
+    expect(out.marked).toBe(0);
+    expect(out.unmarkable).toHaveLength(3);
+    expect(book.sheets[0].cell(999, 26)).toBeUndefined();
+    expect(book.sheets[0].fill(3, 3).pattern).toBe('LinearGradient');
+  });
+});
+
+describe('go to cell and sheet writes', () => {
+  test('goTo activates the sheet and selects the cell; a missing sheet gives a Chinese message', async () => {
+    const book = await loadFixture('mut-001.xlsx');
+    const adapter = new ExcelAdapter(new FakeExcelHost(book).run);
+    const target = book.sheets[5];
+    await adapter.goTo(target.name, 'F7');
+    expect(book.activeSheetId).toBe(target.id);
+    expect(book.selection).toEqual({ sheetId: target.id, address: 'F7' });
+    await expect(adapter.goTo('不存在的表', 'A1')).rejects.toThrow(/找不到工作表「不存在的表」/);
+  });
+
+  test('writing a sheet never overwrites an existing one unless asked; values land as written', async () => {
+    const book = await loadFixture('mut-001.xlsx');
+    const host = new FakeExcelHost(book);
+    const adapter = new ExcelAdapter(host.run);
+    const existing = book.sheets[0].name;
+    const values = valuesOf(book);
+    await expect(adapter.writeSheet(existing, { rows: [['x']] })).rejects.toThrow(/已存在/);
+    expect(valuesOf(book)).toEqual(values);
+
+    const names = await adapter.sheetNames();
+    expect(freeSheetName('情况说明', [...names, '情况说明'])).toBe('情况说明(2)');
+    host.resetCount();
+    await adapter.writeSheet('情况说明', { rows: [['一、收入支出预算总体情况'], ['收入合计 149.7 万元。'], ['001'], ['=SUM(A1)'], [12.5]], boldRows: [1], widths: [480], wrap: true });
+    expect(host.roundTrips).toBe(1);
+    const s = book.sheetByName('情况说明')!;
+    expect([s.value(1, 1), s.value(2, 1), s.value(3, 1), s.value(4, 1), s.value(5, 1)]).toEqual(['一、收入支出预算总体情况', '收入合计 149.7 万元。', '001', '=SUM(A1)', 12.5]);
+    expect(s.cell(1, 1)!.bold).toBe(true);
+    expect(book.activeSheetId).toBe(s.id);
+
+    await adapter.writeSheet('情况说明', { rows: [['新内容']] }, true);
+    expect(book.sheets.filter((x) => x.name === '情况说明')).toHaveLength(1);
+    expect(book.sheetByName('情况说明')!.value(1, 1)).toBe('新内容');
+    expect(book.sheetByName('情况说明')!.value(2, 1)).toBeNull();
+    expect(valuesOf(book, ['情况说明'])).toEqual(values);
+  });
+});
+
+describe('a real defect from the fixtures is painted where the check points', () => {
+  const manifest = JSON.parse(fs.readFileSync(fixture('manifest.json'), 'utf8')) as { mutants: { file: string; expect: string; sheet: string; cell: string }[] };
+  const mutant = manifest.mutants.find((m) => m.expect === 'error')!;
+
+  test(`${mutant.file}: error findings are painted red, the marks stored, and clear restores`, async () => {
+    const book = await loadFixture(mutant.file);
+    const before = snapshotBook(book);
+    const adapter = new ExcelAdapter(new FakeExcelHost(book).run);
+    const out = await adapter.validate((g) => checkWorkbook(g, { file: mutant.file }), (r) => errorsAndWarnings(r.report));
+    const errors = out.result.report.findings.filter((f) => f.severity === 'error' && f.sheet && f.cell);
+    expect(errors.length).toBeGreaterThan(0);
+    for (const f of errors) {
+      const s = book.sheetByName(f.sheet)!;
+      const m = /^([A-Z]+)(\d+)$/.exec(f.cell)!;
+      const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      expect(s.fill(Number(m[2]), col)).toMatchObject({ pattern: 'Solid', color: MARK_COLORS.error });
+    }
+    expect(errors.some((f) => f.sheet === mutant.sheet)).toBe(true);
+    await adapter.clearMarks();
+    expect(snapshotBook(book)).toEqual(before);
+  });
+});
+
+/** A cell with the fixture's own solid grey header fill on sheet `i`. */
+function greyCell(book: FakeWorkbook, i: number): string {
+  for (const [k, c] of book.sheets[i].cells) {
+    if (c.fill.pattern === 'Solid' && c.value !== null) {
+      const [r, col] = k.split(':').map(Number);
+      return `${String.fromCharCode(64 + col)}${r}`;
+    }
+  }
+  throw new Error('no grey cell in fixture sheet');
+}

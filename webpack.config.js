@@ -1,0 +1,84 @@
+/**
+ * Two pages: taskpane.html (inside Excel; loads office.js from Microsoft's CDN as Office requires)
+ * and index.html (the browser preview over the fake Excel host). Everything else is bundled;
+ * ExcelJS and docx are split into chunks loaded with import() only when needed.
+ *
+ *   npm run build        → build/ (production, works offline)
+ *   npm run dev-server   → https://localhost:3000 for sideloading (Office dev certificates if present)
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const SAMPLE = path.resolve(__dirname, 'examples', '示例-部门预算.xlsx');
+
+/** Certificates made by `npx office-addin-dev-certs install`, else webpack-dev-server's own self-signed one. */
+function devServerHttps() {
+  const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+  const cert = path.join(dir, 'localhost.crt');
+  const key = path.join(dir, 'localhost.key');
+  const ca = path.join(dir, 'ca.crt');
+  if (fs.existsSync(cert) && fs.existsSync(key)) {
+    return { type: 'https', options: { cert: fs.readFileSync(cert), key: fs.readFileSync(key), ca: fs.existsSync(ca) ? fs.readFileSync(ca) : undefined } };
+  }
+  return { type: 'https' };
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const dev = argv.mode !== 'production';
+  const outDir = env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, 'build');
+  return {
+    mode: dev ? 'development' : 'production',
+    devtool: dev ? 'source-map' : false,
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      preview: './src/preview/index.tsx',
+    },
+    output: {
+      path: outDir,
+      filename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      chunkFilename: dev ? '[name].chunk.js' : '[name].[contenthash:8].chunk.js',
+      publicPath: '',
+      clean: true,
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              configFile: path.resolve(__dirname, 'tsconfig.json'),
+              compilerOptions: { noEmit: false, module: 'ESNext', sourceMap: dev },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/preview/preview.html', chunks: ['preview'] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: SAMPLE, to: 'sample.xlsx', noErrorOnMissing: true },
+          { from: 'manifest.xml', to: 'manifest.xml', noErrorOnMissing: true },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      port: 3000,
+      host: 'localhost',
+      server: devServerHttps(),
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: false,
+      client: { overlay: { warnings: false, errors: true } },
+    },
+  };
+};
