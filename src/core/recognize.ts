@@ -73,9 +73,9 @@ export function recognize(views: SheetView[]): Recognition {
 function titleCandidates(view: SheetView): Candidate[] {
   const out: Candidate[] = [];
   for (let row = view.top; row <= view.bottom; row++) {
-    const cols = view.filledCols(row);
-    if (cols.length === 0 || cols.length > 3) continue;
-    for (const col of cols) {
+    const info = view.scan(row);
+    if (info.count === 0 || info.count > 3) continue;
+    for (let col = info.first; col <= info.last; col++) {
       const v = view.get(row, col);
       if (typeof v !== 'string' || !v.includes('表')) continue;
       const id = matchTitle(v);

@@ -58,7 +58,9 @@ export function CheckTab({ host, state, }: { host: PaneHost; state: CheckStateHa
     update({ running: true, phase: 'sheets', error: null, notice: null, selected: null });
     try {
       const outcome = await host.validate((phase) => update({ phase }));
-      update({ outcome, running: false, phase: null });
+      // 尾差/提示 can be many; list them first only when there is nothing more serious.
+      const { error, warning } = outcome.report.summary;
+      update({ outcome, running: false, phase: null, filter: { error: true, warning: true, info: error + warning === 0 } });
     } catch (e) {
       update({ running: false, phase: null, error: `无法读取工作簿：${(e as Error).message}` });
     }

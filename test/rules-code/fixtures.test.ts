@@ -95,8 +95,9 @@ describe('code mutants of the manifest', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(FIX, 'manifest.json'), 'utf8'));
   const mutants = manifest.mutants.filter((m: { kind: string }) => CODE_KINDS.has(m.kind));
   test('there are code mutants to test', () => expect(mutants.length).toBeGreaterThanOrEqual(12));
-  test.each(mutants.map((m: { file: string; kind: string }) => [m.file, m.kind, m]))('%s (%s) is found at the mutated cell', async (_f, _k, m) => {
-    const mm = m as { file: string; sheet: string; cell: string };
+  type M = { file: string; kind: string; sheet: string; cell: string };
+  const cases: [string, string, M][] = mutants.map((m: M) => [m.file, m.kind, m]);
+  test.each(cases)('%s (%s) is found at the mutated cell', async (_f: string, _k: string, mm: M) => {
     const { findings } = await check(path.join(FIX, mm.file));
     const hits = findings.filter((f) => f.sheet === mm.sheet && f.cell.toUpperCase() === mm.cell.toUpperCase() && f.severity !== 'info');
     expect(hits.length).toBeGreaterThan(0);

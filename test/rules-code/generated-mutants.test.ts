@@ -14,7 +14,8 @@ import { makeMutant, type CodeKind } from './mutate';
 const CLEAN = path.resolve(__dirname, '../../../shared/fixtures/clean');
 const FILES = ['seed-000', 'seed-001', 'seed-003', 'seed-004', 'synth-pds-small', 'synth-jy-small', 'synth-pds-medium', 'synth-jy-medium'];
 const KINDS: CodeKind[] = ['bad-function-code', 'code-name-mismatch', 'bad-econ-pair', 'unit-kind-code'];
-const PER_KIND = 3;
+/** Raise locally (CODE_MUTANTS_PER_KIND=30) for a deeper sweep. */
+const PER_KIND = Number(process.env.CODE_MUTANTS_PER_KIND ?? 3);
 
 describe.each(FILES)('%s', (file) => {
   let clean: SheetGrid[];
@@ -25,7 +26,7 @@ describe.each(FILES)('%s', (file) => {
   test.each(KINDS)('%s mutants are found at the mutated cell', (kind) => {
     let made = 0;
     const missed: string[] = [];
-    for (let s = 1; made < PER_KIND && s < 40; s++) {
+    for (let s = 1; made < PER_KIND && s < PER_KIND * 10; s++) {
       const m = makeMutant(clean, kind, s * 7919 + file.length);
       if (!m) continue;
       made++;

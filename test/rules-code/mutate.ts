@@ -95,7 +95,8 @@ export function makeMutant(clean: SheetGrid[], kind: CodeKind, seed: number): Mu
   const book: BudgetBook = readBook(clean);
   const grids = copy(clean);
   if (kind === 'bad-function-code' || kind === 'code-name-mismatch') {
-    const rows = funcRows(book, ['T03', 'T05', 'T09']).filter((x) => x.func.xiang && x.func.refs.length === 3 && x.name);
+    const tables = kind === 'bad-function-code' ? (['T03', 'T05', 'T09', 'T14'] as const) : (['T03', 'T05', 'T09'] as const);
+    const rows = funcRows(book, [...tables]).filter((x) => x.func.xiang && x.func.refs.length === 3 && x.name);
     if (!rows.length) return undefined;
     const row = pick(rows, r);
     const implicated = [...row.func.refs, funcNameRef(row)!];

@@ -53,6 +53,16 @@ describe('C.func-format', () => {
     expect(f[0].related.map((r) => r.cell)).toEqual(['B12', 'C12', 'E12']);
   });
 
+  test('a T14 purchase code that neither the catalogue nor T03 knows: warning at the part that departs', () => {
+    const t03 = expenseTable('T03', S3, [{ code: '2010301', name: '行政运行', wages: 1 }]);
+    const t14 = (code: string) => ({ ...expenseTable('T13', '表14 政府采购汇总表', [{ code, name: '复印纸', goods: 0.3 }]), id: 'T14' as const });
+    expect(run(funcFormat, book(t03, t14('2010301')))).toEqual([]);
+    const f = run(funcFormat, book(t03, t14('2010388')));
+    expect(f.map((x) => [x.sheet, x.cell, x.severity, x.expected])).toEqual([['表14 政府采购汇总表', 'C8', 'warning', '2010301']]);
+    const g = run(funcFormat, book(t03, t14('2018801')));
+    expect(g.map((x) => x.cell)).toEqual(['B8']);
+  });
+
   test('a 项 row under the wrong 款 subtotal row is reported', () => {
     const t03 = expenseTable('T03', S3, [
       { code: '201', name: '一般公共服务支出' },
@@ -224,6 +234,15 @@ describe('C.econ-name', () => {
     ];
     const f = run(econName, book(t06Table(S6, econ)));
     expect(f.map((x) => [x.cell, x.severity])).toEqual([['D7', 'warning']]);
+  });
+});
+
+describe('C.econ-name across tables', () => {
+  test('an uncatalogued code named differently in T06 and T07: the majority name wins', () => {
+    const e = (name: string) => ({ dept: '30298', deptName: name, gov: '50299', govName: '其他商品和服务支出' });
+    const b = book(t06Table(S6, [e('某项费用')]), t07Table(S7, [{ unitRow: '111001' }, e('某项费用'), { unitRow: '111002' }, e('另一费用')]));
+    const f = run(econName, b).filter((x) => x.severity !== 'info');
+    expect(f.map((x) => [x.sheet, x.cell, x.expected])).toEqual([[S7, 'C10', '某项费用']]);
   });
 });
 

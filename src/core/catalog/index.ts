@@ -6,7 +6,7 @@
  *
  * Rule for consumers: an entry with verified = false may only produce a warning or a hint.
  */
-import type { CellRef, SheetGrid } from '../grid';
+import type { CellRef } from '../grid';
 import { FUNC_ENTRIES } from './data/func';
 import { ECON_DEPT_ENTRIES } from './data/econ-dept';
 import { ECON_GOV_ENTRIES } from './data/econ-gov';

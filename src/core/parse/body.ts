@@ -33,8 +33,9 @@ export function isSkippable(view: SheetView, row: number, block: Block, header: 
 
 /** A note row: starts like a note or is a sentence, and holds no number. */
 export function noteOf(view: SheetView, row: number, afterNote: boolean): Note | undefined {
+  const info = view.scan(row);
+  if (info.count === 0 || info.count > 2 || info.number) return undefined;
   const cols = view.filledCols(row);
-  if (cols.length === 0 || cols.length > 2) return undefined;
   let textCol = -1;
   for (const c of cols) {
     const v = view.get(row, c);
@@ -65,15 +66,17 @@ export function textCell(view: SheetView, row: number, col: number | undefined):
 
 /** Is this cell's text 合计 / 总计 (spaces and colons ignored)? */
 export function isTotalText(v: CellValue): boolean {
-  const t = squash(cellText(v)).replace(/[:：]$/, '');
+  if (typeof v !== 'string' || v.length > 12 || !v.includes('计')) return false;
+  const t = squash(v).replace(/[:：]$/, '');
   return t === '合计' || t === '总计' || t === '合计数';
 }
 
 /** All amount columns of the header read for one row. */
 export function amountsOf(view: SheetView, row: number, header: Header, ctx: ParseContext, id: TableId): Record<string, Amount> {
   const out: Record<string, Amount> = {};
+  const hasMerges = view.merges.length > 0;
   for (const [key, col] of amountColumns(header)) {
-    const merge = view.mergeAt(row, col);
+    const merge = hasMerges ? view.mergeAt(row, col) : undefined;
     if (merge && merge.bottom > merge.top && row === merge.top + 1 && typeof view.get(merge.top, merge.left) === 'number')
       ctx.tally(id, 'amount-merge', view.ref(merge.top, merge.left), '');
     const a = ctx.amount(view, row, col, id, { countDecimals: key !== '采购数量' });

@@ -4,9 +4,10 @@
  * When the body shows the pattern more often at other columns than the header says, the body wins.
  */
 import type { Block } from '../recognize';
-import { CODE, type RowFamily } from '../tables/spec';
+import { CODE, type RowFamily, type TableSpec } from '../tables/spec';
 import { codeOf } from './context';
 import type { Header } from './header';
+import { matches } from './header';
 import type { SheetView } from './sheet';
 
 /** How many body rows are sampled. */
@@ -42,8 +43,8 @@ const LAYOUTS: Partial<Record<RowFamily, { test: Test; keys: [string, number][] 
   t06: { test: econAt, keys: [[CODE.econ, 0], [CODE.econName, 1], [CODE.gov, 2], [CODE.govName, 3]] },
 };
 
-export function findCodeColumns(view: SheetView, header: Header, family: RowFamily, block: Block): void {
-  const layout = LAYOUTS[family];
+export function findCodeColumns(view: SheetView, header: Header, spec: TableSpec, block: Block): void {
+  const layout = LAYOUTS[spec.family!];
   if (!layout) return;
   const counts = new Map<number, number>();
   const end = Math.min(block.bottom, header.bodyStart + SAMPLE);
@@ -60,14 +61,35 @@ export function findCodeColumns(view: SheetView, header: Header, family: RowFami
   let bestCount = 0;
   for (const [c, n] of counts) if (n > bestCount) [best, bestCount] = [c, n];
   if (bestCount <= atHeader) return;
+  const dropped: string[] = [];
+  const codeCols = new Set(layout.keys.map(([, offset]) => best + offset));
   for (const [key, offset] of layout.keys) {
     const col = best + offset;
     // Whatever key the header gave this column is dropped: the body says what it holds.
-    for (const [k, c] of header.col) if (c === col && k !== key) header.col.delete(k);
+    for (const [k, c] of header.col)
+      if (c === col && k !== key) {
+        header.col.delete(k);
+        dropped.push(k);
+      }
+    const old = header.col.get(key);
+    if (old !== undefined && old !== col && !codeCols.has(old)) {
+      const info = header.columns.find((ci) => ci.col === old);
+      if (info) info.key = '';
+    }
     header.col.set(key, col);
     header.kind.set(key, key === CODE.econName || key === CODE.govName ? 'text' : 'code');
     const info = header.columns.find((ci) => ci.col === col);
     if (info) info.key = key;
     else header.columns.push({ key, path: [], col });
+  }
+  // A key the scrambled header had put on a code column goes to the next column its header matches.
+  for (const key of dropped) {
+    if (header.col.has(key)) continue;
+    const rules = spec.columns.filter((r) => r.key === key);
+    const free = header.columns.find((ci) => !ci.key && !codeCols.has(ci.col) && rules.some((r) => matches(r, ci.path)));
+    if (!free) continue;
+    free.key = key;
+    header.col.set(key, free.col);
+    header.kind.set(key, rules[0].kind);
   }
 }

@@ -35,15 +35,21 @@ export class ParseContext {
   amount(view: SheetView, row: number, col: number, table: TableId, opts: { countDecimals?: boolean } = {}): Amount | undefined {
     const ref = view.ref(row, col);
     const raw = view.get(row, col);
+    const format = view.format(row, col);
+    const count = opts.countDecimals !== false;
+    // Fast path: an ordinary number with a number format (nearly every amount cell). It equals
+    // parseAmount's result: scaled / SCALE === value proves the value is the double nearest to that
+    // decimal, and below 1e9 no other decimal of ≤ 6 places rounds to the same double.
+    if (typeof raw === 'number' && format !== null && raw < 1e9 && raw > -1e9) {
+      const scaled = Math.round(raw * SCALE);
+      const d = scaled / SCALE === raw ? cachedFormatDecimals(format) : undefined;
+      if (d !== undefined) {
+        if (count && (scaled !== 0 || d > 0)) this.countDecimals(table, d, scaled === 0);
+        return { scaled: scaled || 0, decimals: d, blank: false, ref };
+      }
+    }
     // A covered cell of a merge holds nothing of its own: it is blank, the value counts once.
     const value: CellValue = raw === null && view.mergeAt(row, col) ? null : raw;
-    const format = view.format(row, col);
-    const fast = typeof value === 'number' ? fastNumber(value, format) : undefined;
-    if (fast) {
-      if (fast.scaled !== 0 && opts.countDecimals !== false) this.countDecimals(table, fast.decimals);
-      else if (fast.decimals > 0 && opts.countDecimals !== false) this.countDecimals(table, fast.decimals, true);
-      return { scaled: fast.scaled, decimals: fast.decimals, blank: false, ref };
-    }
     const p = parseAmount(value, format);
     if (!p.ok) {
       this.cellProblem(table, ref, value, p.reason);
@@ -61,8 +67,7 @@ export class ParseContext {
       a.asText = true;
       this.tally(table, 'number-text', ref, String(value));
     }
-    if (!p.blank && p.scaled !== 0 && opts.countDecimals !== false) this.countDecimals(table, decimals);
-    else if (!p.blank && decimals > 0 && opts.countDecimals !== false) this.countDecimals(table, decimals, true);
+    if (!p.blank && count && (p.scaled !== 0 || decimals > 0)) this.countDecimals(table, decimals, p.scaled === 0);
     return a;
   }
 
@@ -82,9 +87,14 @@ export class ParseContext {
   }
 
   /** Counts a table's displayed decimals; `zeroOnly` marks a zero written with decimals ("0.00"). */
+  private lastTable?: TableId;
+  private lastCounts: number[] = [];
+
   private countDecimals(table: TableId, d: number, zeroOnly = false): void {
-    let m = this.decimals.get(table);
+    let m = table === this.lastTable ? this.lastCounts : this.decimals.get(table);
     if (!m) this.decimals.set(table, (m = []));
+    this.lastTable = table;
+    this.lastCounts = m;
     // Zeros weigh little: a table of zeros says less about its format than one real amount.
     m[d] = (m[d] ?? 0) + (zeroOnly ? 0.001 : 1);
   }
@@ -157,30 +167,24 @@ const TALLY_MESSAGES: Record<string, TallyMessage> = {
   }),
 };
 
-const formatCache = new Map<string, number | undefined>();
+const formatCache = new Map<string, number>();
 
-function cachedFormatDecimals(format: string | null): number | undefined {
-  if (!format) return undefined;
-  if (formatCache.has(format)) return formatCache.get(format);
-  const d = formatDecimals(format);
-  if (formatCache.size < 1000) formatCache.set(format, d);
-  return d;
+/** formatDecimals of a format string, cached (-1 stands for "no decimals stated"). */
+function cachedFormatDecimals(format: string): number | undefined {
+  let d = formatCache.get(format);
+  if (d === undefined) {
+    d = formatDecimals(format) ?? -1;
+    if (formatCache.size < 1000) formatCache.set(format, d);
+  }
+  return d < 0 ? undefined : d;
 }
 
-/**
- * Numbers of ordinary size with at most 6 decimals: scaled exactly without going through text.
- * (scaled / SCALE === value proves value is the double nearest to that decimal, and below 1e9
- * no other decimal of ≤ 6 places rounds to the same double, so this equals parseAmount's result.)
- * Undefined when the number needs the careful path, or when the decimals must come from the
- * displayed text (no number format).
- */
-function fastNumber(value: number, format: string | null): { scaled: number; decimals: number } | undefined {
-  if (!Number.isFinite(value) || Math.abs(value) >= 1e9) return undefined;
-  const scaled = Math.round(value * SCALE);
-  if (scaled / SCALE !== value) return undefined;
-  const d = cachedFormatDecimals(format);
-  if (d === undefined) return undefined;
-  return { scaled: scaled || 0, decimals: d };
+function isAsciiDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 export interface CodeCell {
@@ -199,6 +203,8 @@ export interface CodeCell {
  */
 export function codeOf(v: CellValue, width?: number): CodeCell | undefined {
   if (typeof v === 'string') {
+    if (v.length > 0 && v.length <= 25 && isAsciiDigits(v)) return { text: v, lost: false, damaged: false };
+    if (v.length > 40) return undefined;
     const s = squash(v);
     return /^\d+$/.test(s) && s.length <= 25 ? { text: s, lost: false, damaged: false } : undefined;
   }

@@ -45,7 +45,7 @@ export function parseGrid(block: Block, spec: TableSpec, ctx: ParseContext, know
   const view = block.view;
   const pre: Preamble = {};
   const header = readHeader(view, block, spec, pre);
-  findCodeColumns(view, header, spec.family!, block);
+  findCodeColumns(view, header, spec, block);
   const rows: BodyRow[] = [];
   const notes: Note[] = [];
   const state: State = {};
@@ -53,6 +53,8 @@ export function parseGrid(block: Block, spec: TableSpec, ctx: ParseContext, know
   let last = header.rows[header.rows.length - 1] ?? block.top;
   const amountCols = amountColumns(header);
   const firstAmount = amountCols.length ? amountCols[0][1] : view.right + 1;
+  const input: RowInput = { view, row: 0, header, ctx, id: spec.id, known, state, firstAmount };
+  const classify = CLASSIFY[spec.family!];
   for (let row = header.bodyStart; row <= block.bottom; row++) {
     if (isSkippable(view, row, block, header)) continue;
     const note = noteOf(view, row, afterNote);
@@ -62,8 +64,8 @@ export function parseGrid(block: Block, spec: TableSpec, ctx: ParseContext, know
       last = row;
       continue;
     }
-    const input: RowInput = { view, row, header, ctx, id: spec.id, known, state, firstAmount };
-    const c = CLASSIFY[spec.family!](input);
+    input.row = row;
+    const c = classify(input);
     if (!c) continue;
     const amounts = amountsOf(view, row, header, ctx, spec.id);
     if (c.kind === 'other' && !hasAmount(amounts) && glueFragment(rows, c)) continue;

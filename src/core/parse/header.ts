@@ -46,7 +46,16 @@ export function preambleOf(view: SheetView, row: number, into: Preamble): boolea
     const t = squash(raw);
     const dept = DEPT_RE.exec(t);
     if (dept) {
-      const name = raw.replace(/^[^:：]*[:：]\s*/, '').trim();
+      let name = raw.replace(/^[^:：]*[:：]\s*/, '').trim();
+      // "部门名称：某某局    单位：万元" in one cell
+      const inline = /\s*(金额)?单位\s*[:：]\s*(万元|元|千元|亿元|百万元)\s*$/.exec(name);
+      if (inline) {
+        name = name.slice(0, inline.index).trim();
+        if (!into.unit) {
+          into.unit = inline[2];
+          into.unitRef = view.ref(row, col);
+        }
+      }
       if (name && !into.deptName) into.deptName = { text: name, ref: view.ref(row, col) };
       any = true;
       continue;

@@ -37,6 +37,8 @@ export class SheetView {
   private readonly letters: string[] = [];
   private memoRow = -1;
   private memoCols: number[] = [];
+  private scanRow = -1;
+  private scanInfo = { count: 0, first: 0, last: 0, number: false };
 
   constructor(readonly grid: SheetGrid) {
     this.name = String(grid.name ?? '');
@@ -129,9 +131,38 @@ export class SheetView {
     if (!Array.isArray(r)) return out;
     for (let i = 0; i < r.length; i++) {
       const v = r[i];
-      if (v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')) out.push(this.left + i);
+      if (v === null || v === undefined) continue;
+      if (typeof v === 'string' && (v === '' || (v.charCodeAt(0) <= 32 && v.trim() === ''))) continue;
+      out.push(this.left + i);
     }
     return out;
+  }
+
+  /**
+   * One pass over a row: how many cells hold a value, the first and last of them, and whether one
+   * is a number (or error / boolean). Cached for the last row asked; the result is reused, do not keep it.
+   */
+  scan(row: number): { count: number; first: number; last: number; number: boolean } {
+    const info = this.scanInfo;
+    if (row === this.scanRow) return info;
+    this.scanRow = row;
+    info.count = 0;
+    info.first = 0;
+    info.last = 0;
+    info.number = false;
+    const r = this.values[row - this.top];
+    if (!Array.isArray(r)) return info;
+    for (let i = 0; i < r.length; i++) {
+      const v = r[i];
+      if (v === null || v === undefined) continue;
+      if (typeof v === 'string') {
+        if (v === '' || (v.charCodeAt(0) <= 32 && v.trim() === '')) continue;
+      } else info.number = true;
+      if (info.count === 0) info.first = this.left + i;
+      info.last = this.left + i;
+      info.count++;
+    }
+    return info;
   }
 
   /** Last column holding a value in this row (left - 1 when none); allocates nothing. */
@@ -147,17 +178,11 @@ export class SheetView {
 
   /** Does the row hold a number (or an error / boolean) anywhere? */
   hasNumber(row: number): boolean {
-    const r = this.values[row - this.top];
-    if (!Array.isArray(r)) return false;
-    for (const v of r) if (v !== null && v !== undefined && typeof v !== 'string') return true;
-    return false;
+    return this.scan(row).number;
   }
 
   isEmptyRow(row: number): boolean {
-    const r = this.values[row - this.top];
-    if (!Array.isArray(r)) return true;
-    for (const v of r) if (v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')) return false;
-    return true;
+    return this.scan(row).count === 0;
   }
 
   ref(row: number, col: number): { sheet: string; cell: string } {

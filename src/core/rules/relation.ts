@@ -7,7 +7,7 @@
 import type { Amount } from '../amount';
 import { toUnits, unitsToNumber } from '../amount';
 import type { CellRef } from '../grid';
-import type { TableId } from '../model';
+import type { BodyRow, TableId } from '../model';
 import type { Finding, Severity } from '../report';
 import { classifyDelta } from '../tolerance';
 
@@ -30,6 +30,18 @@ export interface Term {
   exact?: boolean;
 }
 
+/**
+ * Cells of a grid table taken as rows × columns, read lazily: most relations hold, and a big table's
+ * sums would otherwise build one term object per cell just to add them up.
+ */
+export interface Slice {
+  table: TableId;
+  rows: readonly BodyRow[];
+  cols: readonly string[];
+  /** Row label of a term (shared string per row). */
+  name: (r: BodyRow) => string;
+}
+
 /** What a relation says about its table's structure (for the resolver). */
 export type Shape =
   | { kind: 'childSum'; sheet: string; parentRow: number; col: string; level: number }
@@ -42,8 +54,11 @@ export interface Relation {
   severity: Severity;
   /** Severity when Σlhs < Σrhs beyond tolerance; undefined = same as `severity`, null = allowed (a ≤ b). */
   below?: Severity | null;
+  /** Explicit terms of each side; a side may add a lazily read slice of cells. */
   lhs: Term[];
   rhs: Term[];
+  lhsSlice?: Slice;
+  rhsSlice?: Slice;
   /** Decimals of the relation's units (the finest displayed decimals of its tables). */
   decimals: number;
   /** Tables involved (also those whose side is empty). */
@@ -103,8 +118,8 @@ export function statusOf(rel: Relation, deltaUnits: number, m: number): { status
     if (Math.abs(deltaUnits) < rel.allowanceUnits) return { status: 'tail', severity: 'info' };
     return { status: side === 'info' ? 'note' : 'fail', severity: side };
   }
-  const exactSide = (ts: Term[]): boolean => ts.length > 0 && ts.every((t) => t.exact);
-  const v = classifyDelta(deltaUnits, m, exactSide(rel.lhs) || exactSide(rel.rhs));
+  const exactSide = (ts: Term[], sl?: Slice): boolean => !sl && ts.length > 0 && ts.every((t) => t.exact);
+  const v = classifyDelta(deltaUnits, m, exactSide(rel.lhs, rel.lhsSlice) || exactSide(rel.rhs, rel.rhsSlice));
   if (v.kind === 'pass') return { status: 'pass', severity: null };
   if (v.kind === 'tail') return { status: 'tail', severity: 'info' };
   if (side === 'info') return { status: 'note', severity: 'info' };
@@ -112,20 +127,71 @@ export function statusOf(rel: Relation, deltaUnits: number, m: number): { status
   return { status: 'fail', severity: side };
 }
 
-export function evaluate(rel: Relation, id = 0): Evaluated {
-  let lhsUnits = 0;
-  let rhsUnits = 0;
+/** Term of one slice cell. */
+export function sliceTerm(sl: Slice, r: BodyRow, col: string): Term {
+  const a = r.amounts[col];
+  return { ref: a?.ref, scaled: a ? a.scaled : 0, rowName: sl.name(r), table: sl.table, row: r.row, col };
+}
+
+/** All terms of one side (explicit ones first, then the slice's cells). */
+export function termsOf(rel: Relation, side: 'lhs' | 'rhs'): Term[] {
+  const sl = side === 'lhs' ? rel.lhsSlice : rel.rhsSlice;
+  const explicit = side === 'lhs' ? rel.lhs : rel.rhs;
+  if (!sl) return explicit;
+  const out = explicit.slice();
+  for (const r of sl.rows) for (const c of sl.cols) out.push(sliceTerm(sl, r, c));
+  return out;
+}
+
+export function allTerms(rel: Relation): Term[] {
+  return termsOf(rel, 'lhs').concat(termsOf(rel, 'rhs'));
+}
+
+/**
+ * Calls fn for every cell of a side without building terms (ref undefined for an absent cell);
+ * fn returns true to stop. Returns true when stopped.
+ */
+export function eachCell(rel: Relation, side: 'lhs' | 'rhs', fn: (scaled: number, ref: CellRef | undefined, make: () => Term) => boolean | void): boolean {
+  for (const t of side === 'lhs' ? rel.lhs : rel.rhs) if (fn(t.scaled, t.ref, () => t)) return true;
+  const sl = side === 'lhs' ? rel.lhsSlice : rel.rhsSlice;
+  if (!sl) return false;
+  for (const r of sl.rows) {
+    for (const c of sl.cols) {
+      const a = r.amounts[c];
+      if (fn(a ? a.scaled : 0, a?.ref, () => sliceTerm(sl, r, c))) return true;
+    }
+  }
+  return false;
+}
+
+function sideUnits(ts: Term[], sl: Slice | undefined, d: number): { units: number; m: number } {
+  let units = 0;
   let m = 0;
-  for (const t of rel.lhs) {
-    const u = unitsOf(t, rel.decimals);
-    lhsUnits += u;
+  for (const t of ts) {
+    const u = unitsOf(t, d);
+    units += u;
     if (u !== 0 && !t.exact) m++;
   }
-  for (const t of rel.rhs) {
-    const u = unitsOf(t, rel.decimals);
-    rhsUnits += u;
-    if (u !== 0 && !t.exact) m++;
+  if (sl) {
+    for (const r of sl.rows) {
+      for (const c of sl.cols) {
+        const a = r.amounts[c];
+        if (!a || a.scaled === 0) continue;
+        const u = toUnits(a.scaled, d);
+        units += u;
+        if (u !== 0) m++;
+      }
+    }
   }
+  return { units, m };
+}
+
+export function evaluate(rel: Relation, id = 0): Evaluated {
+  const l = sideUnits(rel.lhs, rel.lhsSlice, rel.decimals);
+  const r = sideUnits(rel.rhs, rel.rhsSlice, rel.decimals);
+  const lhsUnits = l.units;
+  const rhsUnits = r.units;
+  const m = l.m + r.m;
   const deltaUnits = lhsUnits - rhsUnits;
   const { status, severity } = statusOf(rel, deltaUnits, m);
   return { rel, id, deltaUnits, lhsUnits, rhsUnits, m, status, severity };
@@ -150,15 +216,17 @@ export function relatedCells(rels: Relation[], except?: CellRef): CellRef[] {
   const seen = new Set<string>();
   if (except) seen.add(`${except.sheet}!${except.cell}`);
   const out: CellRef[] = [];
+  const add = (_s: number, ref: CellRef | undefined): boolean => {
+    if (out.length >= MAX_RELATED) return true;
+    if (!ref) return false;
+    const k = `${ref.sheet}!${ref.cell}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    out.push(ref);
+    return false;
+  };
   for (const r of rels) {
-    for (const t of [...r.lhs, ...r.rhs]) {
-      if (!t.ref) continue;
-      const k = `${t.ref.sheet}!${t.ref.cell}`;
-      if (seen.has(k)) continue;
-      seen.add(k);
-      out.push(t.ref);
-      if (out.length >= MAX_RELATED) return out;
-    }
+    if (eachCell(r, 'lhs', add) || eachCell(r, 'rhs', add)) break;
   }
   return out;
 }
@@ -175,7 +243,13 @@ export function describe(e: Evaluated): string {
 
 /** The cell a relation points at by default: the first lhs cell, else the first rhs cell. */
 export function defaultCell(rel: Relation): CellRef | undefined {
-  return rel.lhs.find((t) => t.ref)?.ref ?? rel.rhs.find((t) => t.ref)?.ref;
+  let found: CellRef | undefined;
+  const pick = (_s: number, ref: CellRef | undefined): boolean => {
+    if (ref) found = ref;
+    return !!ref;
+  };
+  if (!eachCell(rel, 'lhs', pick)) eachCell(rel, 'rhs', pick);
+  return found;
 }
 
 /** One finding for one evaluated relation, at its lhs (total) cell — rules.md's default. */
@@ -194,7 +268,7 @@ export function relationFinding(e: Evaluated, severity: Severity = e.severity ??
     expected: num(e.rhsUnits, d),
     actual: num(e.lhsUnits, d),
     message,
-    table: e.rel.table ?? e.rel.lhs[0]?.table ?? e.rel.rhs[0]?.table,
+    table: e.rel.table ?? e.rel.lhs[0]?.table ?? e.rel.lhsSlice?.table ?? e.rel.rhs[0]?.table,
   };
 }
 

@@ -17,7 +17,7 @@ import { parseA1 } from '../grid';
 import type { CellRef } from '../grid';
 import type { Finding, Severity } from '../report';
 import type { Evaluated, Relation, Term } from './relation';
-import { defaultCell, describe, fmtUnits, num, relatedCells, relationFinding, statusOf, unitsOf } from './relation';
+import { allTerms, defaultCell, describe, eachCell, fmtUnits, labelOf, num, relatedCells, relationFinding, statusOf, termsOf, unitsOf } from './relation';
 
 const SEV_RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
 /** On equal evidence the simplest explanation wins: one cell, then one row, then a structural change. */
@@ -70,15 +70,6 @@ function isFailing(e: Evaluated): boolean {
   return e.status === 'fail';
 }
 
-/** Residual of e after correcting the given cells (scaled corrections). */
-function residualAfter(e: Evaluated, fix: Map<string, number>): number {
-  let d = e.deltaUnits;
-  const dec = e.rel.decimals;
-  for (const t of e.rel.lhs) if (t.ref) d -= scaledToUnits(fix.get(keyOf(t.ref)) ?? 0, dec);
-  for (const t of e.rel.rhs) if (t.ref) d += scaledToUnits(fix.get(keyOf(t.ref)) ?? 0, dec);
-  return d;
-}
-
 /** Is `a` the number `b` with two adjacent digits swapped (171.5 vs 117.5)? */
 export function isTransposition(a: string, b: string): boolean {
   if (a.length !== b.length || a === b) return false;
@@ -94,23 +85,30 @@ export function resolve(evaluated: Evaluated[]): Finding[] {
   out.push(...mergeInfos(evaluated.filter((e) => e.severity === 'info')));
   if (!failing.length) return out;
 
-  const candidates = new Set<string>();
-  for (const e of failing) for (const t of [...e.rel.lhs, ...e.rel.rhs]) if (t.ref) candidates.add(keyOf(t.ref));
-  const index = new Map<string, Entry[]>();
-  for (const e of evaluated) {
-    for (const [side, coef] of [
-      [e.rel.lhs, 1],
-      [e.rel.rhs, -1],
-    ] as const) {
-      for (const t of side) {
-        if (!t.ref) continue;
-        const k = keyOf(t.ref);
-        if (!candidates.has(k)) continue;
-        let l = index.get(k);
-        if (!l) index.set(k, (l = []));
-        l.push({ e, coef, t });
-      }
+  // Cells of failed relations are the suspects; index every relation they take part in.
+  const candidates = new Map<string, Set<string>>();
+  for (const e of failing) {
+    for (const t of allTerms(e.rel)) {
+      if (!t.ref) continue;
+      let cells = candidates.get(t.ref.sheet);
+      if (!cells) candidates.set(t.ref.sheet, (cells = new Set()));
+      cells.add(t.ref.cell);
     }
+  }
+  const index = new Map<string, Entry[]>();
+  const visit = (e: Evaluated, side: 'lhs' | 'rhs', coef: 1 | -1): void => {
+    eachCell(e.rel, side, (_scaled, ref, make) => {
+      if (!ref || !candidates.get(ref.sheet)?.has(ref.cell)) return false;
+      const k = keyOf(ref);
+      let l = index.get(k);
+      if (!l) index.set(k, (l = []));
+      l.push({ e, coef, t: make() });
+      return false;
+    });
+  };
+  for (const e of evaluated) {
+    visit(e, 'lhs', 1);
+    visit(e, 'rhs', -1);
   }
 
   const hyps: Hypothesis[] = [];
@@ -213,24 +211,26 @@ function groupHypotheses(single: Map<string, Hypothesis>, index: Map<string, Ent
     if (members.length < 2) continue;
     const fix = new Map<string, number>();
     for (const m of members) for (const [k, v] of m.fix!) fix.set(k, v);
-    const seen = new Set<number>();
+    // Residual change of every relation the members are in, accumulated from the index entries.
+    const shift = new Map<number, { e: Evaluated; units: number }>();
+    for (const [k, eps] of fix) {
+      for (const x of index.get(k) ?? []) {
+        const cur = shift.get(x.e.id) ?? { e: x.e, units: 0 };
+        cur.units += x.coef * scaledToUnits(eps, x.e.rel.decimals);
+        shift.set(x.e.id, cur);
+      }
+    }
     const explains = new Set<number>();
     let broken = 0;
-    for (const k of fix.keys()) {
-      for (const x of index.get(k) ?? []) {
-        if (seen.has(x.e.id)) continue;
-        seen.add(x.e.id);
-        const ok = okWith(x.e, residualAfter(x.e, fix));
-        if (isFailing(x.e)) {
-          if (ok) explains.add(x.e.id);
-        } else if (!ok) broken++;
-      }
+    for (const [id, { e, units }] of shift) {
+      const ok = okWith(e, e.deltaUnits - units);
+      if (isFailing(e)) {
+        if (ok) explains.add(id);
+      } else if (!ok) broken++;
     }
     // Cells changed together keep their own table balanced: only another table can show it. Without a
     // cross-table relation explained, "this row is off" is just a missing row seen from a sibling.
-    const byId = new Map<number, Evaluated>();
-    for (const k of fix.keys()) for (const x of index.get(k) ?? []) byId.set(x.e.id, x.e);
-    if (![...explains].some((id) => (byId.get(id)?.rel.tables.length ?? 0) > 1)) continue;
+    if (![...explains].some((id) => (shift.get(id)?.e.rel.tables.length ?? 0) > 1)) continue;
     const lead = [...members].sort((a, b) => b.explains.size - a.explains.size || readingOrder(a.ref, b.ref))[0];
     out.push({ kind: 'group', ref: lead.ref, explains, broken, bonus: 0, fix, term: lead.term, score: 0 });
   }
@@ -252,7 +252,7 @@ function structuralHypotheses(all: Evaluated[], failing: Evaluated[]): Hypothesi
   for (const e of failing) {
     const s = e.rel.shape;
     if (s?.kind !== 'childSum') continue;
-    sums.push({ e, sheet: s.sheet, parentRow: s.parentRow, col: s.col, level: s.level, rows: new Set(e.rel.rhs.map((t) => t.row ?? -1)) });
+    sums.push({ e, sheet: s.sheet, parentRow: s.parentRow, col: s.col, level: s.level, rows: new Set(termsOf(e.rel, 'rhs').map((t) => t.row ?? -1)) });
   }
   if (!sums.length) return [];
   const byParent = new Map<string, ParentSum[]>();
@@ -262,36 +262,36 @@ function structuralHypotheses(all: Evaluated[], failing: Evaluated[]): Hypothesi
     l.push(p);
     byParent.set(k, l);
   }
-  // Sheet layout: column number of each amount column key, and cell values, from the relations' terms.
-  const sheets = new Set(sums.map((p) => p.sheet));
-  const colNum = new Map<string, number>();
-  const value = new Map<string, Term>();
+  // Every column the failing parents sum (holding ones too), with its sheet column number: a shift
+  // goes into the next amount column to the right.
+  const colsOfParent = new Map<string, Map<string, number>>();
   for (const e of all) {
-    for (const t of [...e.rel.lhs, ...e.rel.rhs]) {
-      if (!t.ref || !sheets.has(t.ref.sheet) || t.col === undefined || t.row === undefined) continue;
-      const ck = `${t.ref.sheet}!${t.col}`;
-      if (!colNum.has(ck)) colNum.set(ck, parseA1(t.ref.cell).col);
-      value.set(`${t.ref.sheet}!${t.row}!${t.col}`, t);
+    const s = e.rel.shape;
+    if (s?.kind !== 'childSum') continue;
+    const k = `${s.sheet}!${s.parentRow}`;
+    if (!byParent.has(k)) continue;
+    const ref = e.rel.lhs[0]?.ref;
+    if (!ref) continue;
+    let m = colsOfParent.get(k);
+    if (!m) colsOfParent.set(k, (m = new Map()));
+    if (!m.has(s.col)) m.set(s.col, parseA1(ref.cell).col);
+  }
+  const failingByTable = new Map<string, Evaluated[]>();
+  for (const e of failing) {
+    if (e.rel.shape?.kind !== 'cross') continue;
+    for (const t of e.rel.tables) {
+      const l = failingByTable.get(t) ?? [];
+      l.push(e);
+      failingByTable.set(t, l);
     }
   }
-  const nextCol = (sheet: string, col: string): string | undefined => {
-    const n = colNum.get(`${sheet}!${col}`);
-    if (n === undefined) return undefined;
-    let best: string | undefined;
-    let bn = Infinity;
-    for (const [ck, m] of colNum) {
-      if (!ck.startsWith(sheet + '!') || m <= n || m >= bn) continue;
-      bn = m;
-      best = ck.slice(sheet.length + 1);
-    }
-    return best;
-  };
   const out: Hypothesis[] = [];
-  for (const own of byParent.values()) {
+  for (const [pk, own] of byParent) {
     const { sheet, parentRow } = own[0];
-    const cols = [...own].sort((a, b) => (colNum.get(`${sheet}!${a.col}`) ?? 0) - (colNum.get(`${sheet}!${b.col}`) ?? 0));
-    const parentTerm = (col: string): Term | undefined => value.get(`${sheet}!${parentRow}!${col}`);
-    const label = own[0].e.rel.lhs[0]?.label.split('·')[0] ?? `第${parentRow}行`;
+    const colNum = colsOfParent.get(pk) ?? new Map<string, number>();
+    const cols = [...own].sort((a, b) => (colNum.get(a.col) ?? 0) - (colNum.get(b.col) ?? 0));
+    const label = own[0].e.rel.lhs[0]?.rowName ?? `第${parentRow}行`;
+    const parentTerm = (p: ParentSum): Term | undefined => p.e.rel.lhs[0];
     // (1) a missing (or extra) detail row: every failing column off in the same direction.
     const signs = new Set(cols.map((p) => Math.sign(p.e.deltaUnits)));
     // A deleted row shows in at least two columns (its total and a part); one column alone is a cell.
@@ -308,10 +308,10 @@ function structuralHypotheses(all: Evaluated[], failing: Evaluated[]): Hypothesi
         if (!mine || !covers(q.rows, mine.rows)) continue;
         if (okWith(q.e, q.e.deltaUnits - scaledToUnits(v.get(q.col)!, q.e.rel.decimals))) explains.add(q.e.id);
       }
-      // Relations elsewhere that see the same amount missing (class sums in another table, …).
+      // Relations with another table that see the same amount missing (class sums, …).
       const table = own[0].e.rel.table;
-      for (const e of failing) {
-        if (explains.has(e.id) || e.rel.shape?.kind !== 'cross' || !table || !e.rel.tables.includes(table)) continue;
+      for (const e of table ? failingByTable.get(table) ?? [] : []) {
+        if (explains.has(e.id)) continue;
         for (const amount of v.values()) {
           const u = scaledToUnits(amount, e.rel.decimals);
           if (okWith(e, e.deltaUnits - u) || okWith(e, e.deltaUnits + u)) {
@@ -320,7 +320,7 @@ function structuralHypotheses(all: Evaluated[], failing: Evaluated[]): Hypothesi
           }
         }
       }
-      const first = parentTerm(cols[0].col);
+      const first = parentTerm(cols[0]);
       if (first?.ref) {
         const d = cols[0].e.rel.decimals;
         const sign = cols[0].e.deltaUnits > 0;
@@ -345,8 +345,11 @@ function structuralHypotheses(all: Evaluated[], failing: Evaluated[]): Hypothesi
     // (2) one column of this parent's rows moved into the next column: +x here, −x there.
     for (const a of cols) {
       if (a.e.deltaUnits <= 0) continue;
-      const nb = nextCol(sheet, a.col);
-      const b = cols.find((p) => p.col === nb);
+      const na = colNum.get(a.col) ?? 0;
+      let nb = Infinity;
+      let next: string | undefined;
+      for (const [c, n] of colNum) if (n > na && n < nb) [nb, next] = [n, c];
+      const b = cols.find((p) => p.col === next);
       if (!b || b.e.deltaUnits >= 0) continue;
       const explains = new Set<number>([a.e.id, b.e.id]);
       const va = unitsToScaled(a.e.deltaUnits, a.e.rel.decimals);
@@ -358,19 +361,22 @@ function structuralHypotheses(all: Evaluated[], failing: Evaluated[]): Hypothesi
         if (okWith(q.e, q.e.deltaUnits - scaledToUnits(q.col === a.col ? va : vb, q.e.rel.decimals))) explains.add(q.e.id);
       }
       // Row and cross relations of the shifted rows: off by the amount that now sits in column b.
+      const moved = new Map<number, number>();
+      for (const t of termsOf(b.e.rel, 'rhs')) if (t.row !== undefined && t.scaled !== 0) moved.set(t.row, t.scaled);
       for (const e of failing) {
         if (explains.has(e.id)) continue;
-        for (const t of [...e.rel.lhs, ...e.rel.rhs]) {
-          if (t.ref?.sheet !== sheet || t.row === undefined || !a.rows.has(t.row) || (t.col !== a.col && t.col !== b.col)) continue;
-          const moved = value.get(`${sheet}!${t.row}!${b.col}`)?.scaled ?? 0;
-          const u = scaledToUnits(moved, e.rel.decimals);
-          if (u !== 0 && (okWith(e, e.deltaUnits - u) || okWith(e, e.deltaUnits + u))) {
+        for (const t of allTerms(e.rel)) {
+          if (t.ref?.sheet !== sheet || t.row === undefined || (t.col !== a.col && t.col !== b.col)) continue;
+          const m = moved.get(t.row);
+          if (m === undefined) continue;
+          const u = scaledToUnits(m, e.rel.decimals);
+          if (okWith(e, e.deltaUnits - u) || okWith(e, e.deltaUnits + u)) {
             explains.add(e.id);
             break;
           }
         }
       }
-      const at = parentTerm(a.col);
+      const at = parentTerm(a);
       if (!at?.ref) continue;
       const d = a.e.rel.decimals;
       out.push({
@@ -404,7 +410,7 @@ function covers(outer: Set<number>, inner: Set<number>): boolean {
 function primary(h: Hypothesis, rels: Evaluated[]): Evaluated {
   const k = keyOf(h.ref);
   const rank = (e: Evaluated): number => {
-    const isLhs = e.rel.lhs.some((t) => t.ref && keyOf(t.ref) === k);
+    const isLhs = termsOf(e.rel, 'lhs').some((t) => t.ref && keyOf(t.ref) === k);
     const within = e.rel.tables.length === 1;
     return (isLhs ? 0 : 2) + (within ? 0 : 1);
   };
@@ -417,7 +423,7 @@ function hypothesisFinding(h: Hypothesis, rels: Evaluated[]): Finding {
   const reasons = rels.slice(0, 3).map(describe).join('；') + (rels.length > 3 ? `；等 ${rels.length} 处` : '');
   const d = p.rel.decimals;
   const base = { rule: p.rel.rule, severity, sheet: h.ref.sheet, cell: h.ref.cell, related: relatedCells(rels.map((e) => e.rel), h.ref), table: p.rel.table ?? h.term?.table };
-  const label = h.term?.label ?? h.ref.cell;
+  const label = h.term ? labelOf(h.term) : h.ref.cell;
   if (h.kind === 'cell' || h.kind === 'group') {
     const eps = h.fix!.get(keyOf(h.ref)) ?? 0;
     const actual = h.term!.scaled;

@@ -185,10 +185,6 @@ export function uniqueRefs(refs: CellRef[]): CellRef[] {
 
 // ------------------------------------------------------------------ amounts
 
-export function amountOf(row: BodyRow, key: string): Amount | undefined {
-  return row.amounts[key];
-}
-
 /** Non-zero once rounded to its own displayed decimals. */
 export function isNonZero(a: Amount | undefined): boolean {
   return !!a && toUnits(a.scaled, Math.max(0, a.decimals)) !== 0;

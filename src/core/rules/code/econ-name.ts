@@ -88,7 +88,8 @@ function crossTable(rows: EconRow[], cat: Catalog): Finding[] {
     for (const x of list) {
       const n = normalizeName(x.name);
       if (winners.length === 1 && n === winners[0]) continue;
-      const other = list.find((y) => normalizeName(y.name) !== n)!;
+      const differs = (y: { name: string }) => normalizeName(y.name) !== n;
+      const other = list.find((y) => differs(y) && winners.includes(normalizeName(y.name))) ?? list.find(differs)!;
       const at = econNameRef(x.r, x.side) ?? econCodeRefs(x.r, x.side)[0];
       out.push(
         finding({

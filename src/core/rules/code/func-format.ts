@@ -4,7 +4,9 @@
  */
 import type { BudgetBook } from '../../model';
 import type { Finding } from '../../report';
-import type { Rule } from '../types';
+import type { Rule, RuleContext } from '../types';
+import type { Catalog } from '../../catalog';
+import { lookup } from '../../catalog';
 import { FUNC_TABLES, finding, funcPartRef, funcRowCells, funcRows, tableLabel } from './common';
 import type { FuncRow } from './common';
 
@@ -29,11 +31,49 @@ export const funcFormat: Rule = {
   severity: 'error',
   title: '功能分类科目编码格式',
   needs: [],
-  check(book: BudgetBook): Finding[] {
+  check(book: BudgetBook, ctx: RuleContext): Finding[] {
     const rows = funcRows(book, [...FUNC_TABLES, 'T14']);
-    return [...rows.flatMap(checkParts), ...checkHierarchy(rows)];
+    const parts = rows.flatMap(checkParts);
+    const flagged = new Set(parts.map((f) => `${f.sheet}!${f.cell}`));
+    const t14 = procurementCodes(rows, ctx.catalog).filter((f) => !flagged.has(`${f.sheet}!${f.cell}`));
+    return [...parts, ...checkHierarchy(rows), ...t14];
   },
 };
+
+/**
+ * T14 prints the function code that pays for each purchase but no 科目 name. A code that neither the
+ * catalogue nor the expense tables know does not exist: point at the part that departs from the
+ * closest code of T03/T05 (same 款 → the 项 cell, same 类 → the 款 cell).
+ */
+function procurementCodes(rows: FuncRow[], cat: Catalog): Finding[] {
+  const known = rows.filter((r) => r.table.id !== 'T14').map((r) => r.func.code);
+  const knownSet = new Set(known);
+  const out: Finding[] = [];
+  for (const r of rows) {
+    if (r.table.id !== 'T14' || r.func.xiang === undefined) continue;
+    const code = r.func.code;
+    if (knownSet.has(code) || lookup(cat, code)) continue;
+    const sameKuan = known.filter((c) => c.length === 7 && c.slice(0, 5) === code.slice(0, 5));
+    const sameLei = known.filter((c) => c.length === 7 && c.slice(0, 3) === code.slice(0, 3));
+    const kuanKnown = sameKuan.length > 0 || !!lookup(cat, code.slice(0, 5));
+    const part: 0 | 1 | 2 = kuanKnown ? 2 : sameLei.length || lookup(cat, code.slice(0, 3)) ? 1 : 0;
+    const near = [...new Set(part === 2 ? sameKuan : part === 1 ? sameLei : [])];
+    const at = funcPartRef(r, part);
+    out.push(
+      finding({
+        rule: ID,
+        severity: 'warning',
+        at,
+        related: funcRowCells(r, at),
+        expected: near.length === 1 ? near[0] : null,
+        actual: code,
+        table: 'T14',
+        message: `${tableLabel('T14')}：采购项目“${r.name}”的功能科目 ${code} 既不在科目表中，也不在部门支出表中${near.length ? `（部门支出表中相近的科目为 ${near.slice(0, 3).join('、')}）` : ''}，请核对编码`,
+      }),
+    );
+  }
+  return out;
+}
 
 function checkParts(r: FuncRow): Finding[] {
   const { lei, kuan, xiang } = r.func;

@@ -35,7 +35,7 @@ export const funcName: Rule = {
     const out: Finding[] = [];
     const unknown = new Map<string, FuncRow[]>();
     const namesOfCode = new Map<string, Set<string>>();
-    for (const r of rows) namesOfCode.set(r.func.code, (namesOfCode.get(r.func.code) ?? new Set()).add(normalizeName(r.name)));
+    for (const r of rows) namesOfCode.set(r.func.code, (namesOfCode.get(r.func.code) ?? new Set()).add(nameKey(r.name)));
     for (const r of rows) {
       const found = checkRow(r, cat, (namesOfCode.get(r.func.code)?.size ?? 0) > 1);
       if (found === 'unknown') unknown.set(r.func.code, [...(unknown.get(r.func.code) ?? []), r]);
@@ -49,12 +49,17 @@ export const funcName: Rule = {
   },
 };
 
-type Usage = Map<string, number>; // "code|normalised name" → rows
+type Usage = Map<string, number>; // "code|name key" → rows
+
+/** Names compared inside the workbook: normalised, a trailing 支出 ignored (as sameName does). */
+function nameKey(name: string): string {
+  return normalizeName(name).replace(/支出$/, '');
+}
 
 function countUsage(rows: FuncRow[]): Usage {
   const u: Usage = new Map();
   for (const r of rows) {
-    const k = `${r.func.code}|${normalizeName(r.name)}`;
+    const k = `${r.func.code}|${nameKey(r.name)}`;
     u.set(k, (u.get(k) ?? 0) + 1);
   }
   return u;
@@ -228,12 +233,12 @@ function sameCodeSameName(rows: FuncRow[], cat: Catalog, usage: Usage): Finding[
   }
   const codesByName = new Map<string, Set<string>>();
   for (const r of rows) {
-    const n = normalizeName(r.name);
+    const n = nameKey(r.name);
     codesByName.set(n, (codesByName.get(n) ?? new Set()).add(r.func.code));
   }
   const out: Finding[] = [];
   for (const [code, list] of byCode) {
-    const names = [...new Set(list.map((r) => normalizeName(r.name)))];
+    const names = [...new Set(list.map((r) => nameKey(r.name)))];
     if (names.length < 2) continue;
     const score = (n: string): [number, number] => [
       -[...(codesByName.get(n) ?? [])].filter((c) => c !== code).length, // a name borrowed from another code loses
@@ -243,9 +248,9 @@ function sameCodeSameName(rows: FuncRow[], cat: Catalog, usage: Usage): Finding[
     const top = score(ranked[0]);
     const winners = ranked.filter((n) => cmp(score(n), top) === 0);
     for (const r of list) {
-      const n = normalizeName(r.name);
+      const n = nameKey(r.name);
       if (winners.length === 1 && n === winners[0]) continue;
-      const others = list.filter((x) => normalizeName(x.name) !== n);
+      const others = list.filter((x) => nameKey(x.name) !== n);
       const at = funcNameRef(r)!;
       const other = others[0];
       out.push(
@@ -274,7 +279,7 @@ function sameRowSameCode(rows: FuncRow[], cat: Catalog, usage: Usage): Finding[]
   const groups = new Map<string, FuncRow[]>();
   for (const r of rows) {
     if (r.func.xiang === undefined) continue;
-    const k = `${r.scope}|${normalizeName(r.name)}`;
+    const k = `${r.scope}|${nameKey(r.name)}`;
     groups.set(k, [...(groups.get(k) ?? []), r]);
   }
   const out: Finding[] = [];
@@ -324,7 +329,7 @@ function codeScore(code: string, name: string, cat: Catalog, usage: Usage): [num
   const e = lookup(cat, code);
   const named = e && nameMatches(e, name) ? (e.verified ? 3 : 2) : e ? 1 : 0;
   const kuanKnown = lookup(cat, code.slice(0, 5)) ? 1 : 0;
-  return [named, kuanKnown, usage.get(`${code}|${normalizeName(name)}`) ?? 0];
+  return [named, kuanKnown, usage.get(`${code}|${nameKey(name)}`) ?? 0];
 }
 
 function cmp(a: number[], b: number[]): number {

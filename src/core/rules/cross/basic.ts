@@ -6,7 +6,7 @@ import type { Relation } from '../relation';
 import type { Rule } from '../types';
 import { detailRows, hasColumnCached, totalRow } from '../table/kit';
 import type { Side } from './kit';
-import { crossRel, econRows, join, sumSide, totalSide, tn } from './kit';
+import { crossRel, econRows, isEmptySide, join, sideTerms, sumSide, totalSide, tn } from './kit';
 
 const E = COL.expense;
 const C6 = COL.t06;
@@ -26,10 +26,10 @@ function econSum(t6: GridTable, prefixes: string[], col: string = C6.total): Sid
   return sumSide(t6, rows, col, `${tn('T06')} ${prefixes.map((p) => p + (p.length < 5 ? 'xx' : '')).join('+')} 合计`);
 }
 
-/** 事业 function rows: 项 50 事业运行, 2080502 事业单位离退休, 2101102 事业单位医疗. */
+/** 事业 function rows: 项 50 事业运行, 2080502 事业单位离退休. */
 function isInstitutionRow(r: BodyRow): boolean {
   const f = r.func;
-  return !!f && (f.xiang === '50' || f.code === '2080502' || f.code === '2101102');
+  return !!f && (f.xiang === '50' || f.code === '2080502');
 }
 
 function publicCols(t5: GridTable): string[] {
@@ -80,7 +80,12 @@ export const basicRules: Rule[] = [
     const organ = econ.filter((r) => /^50[23]/.test(r.econ!.gov!));
     const funcRows = detailRows(p.t5);
     const cols = publicCols(p.t5);
-    const t5Side = (rows: BodyRow[], text: string): Side => ({ terms: cols.flatMap((c) => sumSide(p.t5, rows, c, '').terms), text });
+    // The split is only defined when every row with 公用经费 is a running or retirement 项 whose unit
+    // kind the code tells (项 01/50, 2080501/2080502); otherwise the rule does not apply.
+    const hasPublic = (r: BodyRow): boolean => cols.some((c) => (r.amounts[c]?.scaled ?? 0) !== 0);
+    const kindKnown = (r: BodyRow): boolean => !!r.func && (r.func.xiang === '01' || r.func.xiang === '50' || r.func.code === '2080501' || r.func.code === '2080502');
+    if (!funcRows.filter(hasPublic).every(kindKnown)) return [];
+    const t5Side = (rows: BodyRow[], text: string): Side => ({ terms: cols.flatMap((c) => sideTerms(sumSide(p.t5, rows, c, ''))), text });
     return [
       crossRel(book, 'X.T05-T06.agency-split', 'warning', ['T06', 'T05'], sumSide(p.t6, inst, C6.publicCost, `${tn('T06')} 政府经济分类 505/506 行公用经费`), t5Side(funcRows.filter(isInstitutionRow), `${tn('T05')} 事业单位科目公用经费`)),
       crossRel(book, 'X.T05-T06.agency-split', 'warning', ['T06', 'T05'], sumSide(p.t6, organ, C6.publicCost, `${tn('T06')} 政府经济分类 502/503 行公用经费`), t5Side(funcRows.filter((r) => !isInstitutionRow(r)), `${tn('T05')} 其他科目公用经费`)),
@@ -93,7 +98,7 @@ export const basicRules: Rule[] = [
     const f = detailRows(p.t5);
     const byCode = (pred: (code: string) => boolean, col: string, text: string): Side => sumSide(p.t5, f.filter((r) => r.func && pred(r.func.code)), col, text);
     const rel = (lhs: Side, rhs: Side, below?: null): void => {
-      if (lhs.terms.length || rhs.terms.length) out.push(crossRel(book, 'X.T05-T06.social', 'warning', ['T06', 'T05'], lhs, rhs, below === null ? { below: null } : {}));
+      if (!isEmptySide(lhs) || !isEmptySide(rhs)) out.push(crossRel(book, 'X.T05-T06.social', 'warning', ['T06', 'T05'], lhs, rhs, below === null ? { below: null } : {}));
     };
     rel(econSum(p.t6, ['30108']), byCode((c) => c === '2080505', E.total, `${tn('T05')} 2080505 机关事业单位基本养老保险缴费支出`));
     rel(econSum(p.t6, ['30113']), byCode((c) => c === '2210201', E.total, `${tn('T05')} 2210201 住房公积金`));

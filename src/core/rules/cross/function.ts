@@ -5,10 +5,10 @@ import type { Finding } from '../../report';
 import { relationRule } from '../define';
 import type { Relation } from '../relation';
 import type { Rule } from '../types';
-import { hasColumnCached, rowLabel, totalRow } from '../table/kit';
+import { hasColumnCached, rowLabel, rowName, totalRow } from '../table/kit';
 import { classLines, expenseTerm, lineTerm } from '../table/lines';
 import type { Side } from './kit';
-import { byClass, crossRel, lineSide, onlyGeneralBudget, sumSide, totalSide, tn } from './kit';
+import { byClass, cellTerm, crossRel, join, lineSide, onlyGeneralBudget, sumSide, totalSide, tn } from './kit';
 
 const E = COL.expense;
 const C4 = COL.t04;
@@ -55,7 +55,7 @@ function t04Versus(book: BudgetBook, id: 'T05' | 'T09' | 'T13', col: string, rul
       continue;
     }
     out.push(crossRel(book, rule, 'error', [id, 'T04'], gside, t4side, { below: null }));
-    out.push(crossRel(book, rule, 'error', ['T04', id], t4side, { terms: [...gside.terms, ...carry!.terms], text: `${gside.text} + ${carry!.text}` }, { below: null }));
+    out.push(crossRel(book, rule, 'error', ['T04', id], t4side, join(gside, carry), { below: null }));
   }
   const cur = t4.expense.find((l) => l.key === '本年支出');
   if (cur && totalRow(g) && hasColumnCached(g, E.total)) {
@@ -101,16 +101,28 @@ function t03T05(book: BudgetBook): Relation[] {
   const k3 = rowKeys(t3);
   const out: Relation[] = [];
   const cols = EXPENSE_COLS.filter((c) => hasColumnCached(t3, c) && hasColumnCached(t5, c));
+  const decimals = Math.max(t3.decimals, t5.decimals);
+  const below = equal ? 'warning' : null;
   for (const [key, r5] of rowKeys(t5)) {
     const r3 = k3.get(key);
     if (!r3) continue;
+    const where = `${tn('T05')} ${rowName(r5)}`;
     for (const c of cols) {
       if (r5.amounts[c] === undefined && r3.amounts[c] === undefined) continue;
-      out.push(
-        crossRel(book, 'X.T03-T05.row', 'error', ['T05', 'T03'], sumSide(t5, [r5], c, `${tn('T05')} ${rowLabel(r5)} ${c}`), sumSide(t3, [r3], c, `${tn('T03')} 同一行`), {
-          below: equal ? 'warning' : null,
-        }),
-      );
+      out.push({
+        rule: 'X.T03-T05.row',
+        severity: 'error',
+        below,
+        lhs: [cellTerm(t5, r5, c)],
+        rhs: [cellTerm(t3, r3, c)],
+        decimals,
+        tables: ['T05', 'T03'],
+        where,
+        lhsText: c,
+        rhsText: `${tn('T03')} 同一单元格`,
+        shape: { kind: 'cross' },
+        table: 'T05',
+      });
     }
   }
   return out;

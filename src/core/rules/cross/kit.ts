@@ -2,12 +2,15 @@
 import type { BodyRow, BudgetBook, GridTable, TableId } from '../../model';
 import { gridTable, linesTable } from '../../model';
 import type { Severity } from '../../report';
-import { detailRows, rowLabel, rowName, tableName, totalRow } from '../table/kit';
+import { detailRows, rowName, slice, tableName, totalRow } from '../table/kit';
 import { lineMap, lineTerm } from '../table/lines';
-import type { Relation, Term } from '../relation';
+import type { Relation, Slice, Term } from '../relation';
+import { sliceTerm } from '../relation';
 
 export interface Side {
   terms: Term[];
+  /** Cells read lazily (a Σ over many rows). */
+  slice?: Slice;
   text: string;
 }
 
@@ -27,7 +30,7 @@ export function cellTerm(t: GridTable, r: BodyRow | undefined, col: string): Ter
 }
 
 export function cellSide(t: GridTable, r: BodyRow | undefined, col: string, text?: string): Side {
-  return { terms: [cellTerm(t, r, col)], text: text ?? `${tn(t.id)}${r ? ' ' + rowLabel(r) : ''} ${col}` };
+  return { terms: [cellTerm(t, r, col)], text: text ?? `${tn(t.id)}${r ? ' ' + rowName(r) : ''} ${col}` };
 }
 
 export function totalSide(t: GridTable, col: string, text?: string): Side {
@@ -35,12 +38,27 @@ export function totalSide(t: GridTable, col: string, text?: string): Side {
 }
 
 export function sumSide(t: GridTable, rows: BodyRow[], col: string, text: string): Side {
-  return { terms: rows.map((r) => cellTerm(t, r, col)), text };
+  return { terms: [], slice: slice(t, rows, [col], (r) => qualifiedName(t, r)), text };
 }
 
+/** All terms of a side, the slice's cells included. */
+export function sideTerms(s: Side): Term[] {
+  if (!s.slice) return s.terms;
+  const out = s.terms.slice();
+  for (const r of s.slice.rows) for (const c of s.slice.cols) out.push(sliceTerm(s.slice, r, c));
+  return out;
+}
+
+export function isEmptySide(s: Side): boolean {
+  return !s.terms.length && !s.slice?.rows.length;
+}
+
+/** Sides added together; one slice stays lazy, further ones are read out. */
 export function join(...sides: (Side | undefined)[]): Side {
   const present = sides.filter((s): s is Side => !!s);
-  return { terms: present.flatMap((s) => s.terms), text: present.map((s) => s.text).join(' + ') };
+  const lazy = present.find((s) => s.slice);
+  const terms = present.flatMap((s) => (s === lazy ? s.terms : sideTerms(s)));
+  return { terms, slice: lazy?.slice, text: present.map((s) => s.text).join(' + ') };
 }
 
 /** Line of T01/T04 (single amount) as a side. */
@@ -73,6 +91,8 @@ export function crossRel(
     below: opts.below,
     lhs: lhs.terms,
     rhs: rhs.terms,
+    lhsSlice: lhs.slice,
+    rhsSlice: rhs.slice,
     decimals: decimalsOf(book, tables),
     tables,
     lhsText: lhs.text,

@@ -8,7 +8,7 @@ import { parseA1 } from '../../grid';
 import type { BodyRow, GridTable, TableId } from '../../model';
 import type { Severity } from '../../report';
 import { TABLE_NAMES } from '../../tables/names';
-import type { Relation, Term } from '../relation';
+import type { Relation, Slice, Term } from '../relation';
 
 export function tableName(id: TableId): string {
   return TABLE_NAMES[id];
@@ -178,6 +178,19 @@ export function rowName(r: BodyRow): string {
   return s;
 }
 
+/** Lazily read cells rows × cols of a grid table. */
+export function slice(t: GridTable, rows: readonly BodyRow[], cols: readonly string[], name: (r: BodyRow) => string = rowName): Slice {
+  return { table: t.id, rows, cols, name };
+}
+
+const whereCache = new WeakMap<BodyRow, string>();
+/** "部门支出总体情况表 行政运行（2010301）", once per row. */
+export function rowWhere(t: GridTable, r: BodyRow): string {
+  let s = whereCache.get(r);
+  if (s === undefined) whereCache.set(r, (s = `${tableName(t.id)} ${rowName(r)}`));
+  return s;
+}
+
 export function amountTerm(t: GridTable, r: BodyRow, key: string): Term {
   const a: Amount | undefined = r.amounts[key];
   return { ref: a?.ref, scaled: a ? a.scaled : 0, rowName: rowName(r), table: t.id, row: r.row, col: key };
@@ -196,7 +209,8 @@ export function childSumRelations(t: GridTable, h: Hierarchy, cols: string[], id
       rule,
       severity,
       lhs: [amountTerm(t, parent.row, col)],
-      rhs: addends.map((a) => amountTerm(t, a.row, col)),
+      rhs: [],
+      rhsSlice: slice(t, addends.map((a) => a.row), [col]),
       decimals: tdec(t),
       tables: [t.id],
       where: `${name} ${col}`,
@@ -238,15 +252,14 @@ export function gapChildSums(t: GridTable, h: Hierarchy, parentCol: string, subC
       lhs.push(amountTerm(t, p.row, parentCol));
       rhs.push(amountTerm(t, p.row, subCol));
     }
-    for (const a of unequal) {
-      lhs.push(amountTerm(t, a.row, subCol));
-      rhs.push(amountTerm(t, a.row, parentCol));
-    }
+    const rows = unequal.map((a) => a.row);
     out.push({
       rule,
       severity: 'error',
       lhs,
       rhs,
+      lhsSlice: slice(t, rows, [subCol]),
+      rhsSlice: slice(t, rows, [parentCol]),
       decimals: tdec(t),
       tables: [t.id],
       where: `${tableName(t.id)} ${parentCol} 与 ${subCol} 之差`,
@@ -264,18 +277,19 @@ export function gapChildSums(t: GridTable, h: Hierarchy, parentCol: string, subC
 /** Row identity lhs = Σ rhs on one body row; rhs keys the table lacks count as absent. */
 export function rowRelation(t: GridTable, r: BodyRow, rule: string, lhs: string, rhs: string[], severity: Severity = 'error'): Relation | undefined {
   if (!hasColumnCached(t, lhs)) return undefined;
-  const present = rhs.filter((k) => hasColumnCached(t, k));
+  const present = presentColumns(t, rhs);
   if (!present.length) return undefined;
   return {
     rule,
     severity,
     lhs: [amountTerm(t, r, lhs)],
-    rhs: present.map((k) => amountTerm(t, r, k)),
+    rhs: [],
+    rhsSlice: slice(t, [r], present),
     decimals: tdec(t),
     tables: [t.id],
-    where: `${tableName(t.id)} ${rowLabel(r)}`,
+    where: rowWhere(t, r),
     lhsText: lhs,
-    rhsText: present.join(' + '),
+    rhsText: presentText(present),
     shape: { kind: 'row', sheet: t.sheet, row: r.row },
     table: t.id,
   };
@@ -298,6 +312,23 @@ export function rowLe(t: GridTable, r: BodyRow, rule: string, a: string, b: stri
     shape: { kind: 'row', sheet: t.sheet, row: r.row },
     table: t.id,
   };
+}
+
+const presentCache = new WeakMap<GridTable, Map<string, string[]>>();
+/** The keys of a list the table has (same array for the same list, so texts can be cached too). */
+function presentColumns(t: GridTable, keys: string[]): string[] {
+  let m = presentCache.get(t);
+  if (!m) presentCache.set(t, (m = new Map()));
+  const k = keys.join('|');
+  let p = m.get(k);
+  if (!p) m.set(k, (p = keys.filter((c) => hasColumnCached(t, c))));
+  return p;
+}
+const textCache = new WeakMap<string[], string>();
+function presentText(p: string[]): string {
+  let s = textCache.get(p);
+  if (s === undefined) textCache.set(p, (s = p.join(' + ')));
+  return s;
 }
 
 const columnCache = new WeakMap<GridTable, Set<string>>();
