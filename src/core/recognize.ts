@@ -150,6 +150,9 @@ function confirms(view: SheetView, spec: TableSpec, from: number, to: number): b
  */
 function signatureBlock(view: SheetView, have: Set<TableId>): Block | undefined {
   const first = firstFilledRow(view);
+  // The narrative's input sheet is no table, whatever words it holds.
+  const firstCell = view.filledCols(first)[0];
+  if (squash(view.name) === '说明参数' || (firstCell !== undefined && squash(view.text(first, firstCell)) === '说明参数')) return undefined;
   const last = Math.min(view.bottom, first + SIGNATURE_ROWS);
   const texts: string[] = [];
   // Labels with an ordinal ("一、一般公共预算") are body lines, not header words.
@@ -163,6 +166,7 @@ function signatureBlock(view: SheetView, have: Set<TableId>): Block | undefined 
   let best: TableId[] = [];
   let bestScore = 0;
   for (const id of TABLE_IDS) {
+    if (have.has(id)) continue; // a table found by its title is not found again in another sheet
     const words = SPECS[id].signature.map(normHeader);
     const score = words.filter((w) => texts.some((t) => t === w || (w.length >= 4 && t.includes(w)))).length;
     if (score > bestScore) [best, bestScore] = [[id], score];
@@ -175,7 +179,7 @@ function signatureBlock(view: SheetView, have: Set<TableId>): Block | undefined 
     const all = texts.join('|') + '|' + sheetTexts(view, last + 1);
     const byNote = best.find((t) => (NOTE_HINTS[t] ?? []).some((h) => all.includes(h)));
     const byName = best.find((t) => matchTitle(normTitle(view.name) + '') === t);
-    id = byNote ?? byName ?? best.find((t) => !have.has(t)) ?? best[0];
+    id = byNote ?? byName ?? best[0];
   }
   return { id, view, title: '', top: first, bottom: view.bottom, repeats: [], bySignature: true };
 }

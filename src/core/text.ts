@@ -12,8 +12,24 @@ const CHINESE_DIGITS = '零一二三四五六七八九十';
 const squashed = new Map<string, string>();
 const SQUASH_CACHE = 50_000;
 
+/**
+ * Text NFKC leaves alone and that holds no whitespace or quote: printable ASCII and CJK unified
+ * ideographs (plus 、。). Most workbook texts are like this, so they skip normalisation entirely.
+ */
+function isPlain(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) continue;
+    if (c > 0x20 && c < 0x7f && c !== 0x22 && c !== 0x27 && c !== 0x60) continue;
+    if (c === 0x3001 || c === 0x3002) continue;
+    return false;
+  }
+  return true;
+}
+
 /** NFKC + no whitespace (incl. U+3000, line breaks) + no quotes. Keeps ordinals and years. */
 export function squash(s: string): string {
+  if (isPlain(s)) return s;
   // Workbook texts repeat a lot (names, codes): a bounded cache keeps this linear and cheap.
   const hit = squashed.get(s);
   if (hit !== undefined) return hit;

@@ -39,10 +39,13 @@ export function queueWriteSheet(ctx: Excel.RequestContext, name: string, content
   const range = ws.getRange(blockAddress(rows.length, cols));
   range.numberFormat = rows.map((r, i) => r.map((v, j) => content.formats?.[i]?.[j] ?? (typeof v === 'string' && needsTextFormat(v) ? '@' : 'General')));
   range.values = rows.map((r) => r.map((v) => (v === null ? '' : v)));
-  if (content.wrap) range.format.wrapText = true;
   (content.widths ?? []).forEach((w, i) => {
     ws.getRange(blockAddress(1, 1, 1, i + 1)).format.columnWidth = w;
   });
+  if (content.wrap) {
+    range.format.wrapText = true;
+    range.format.autofitRows();
+  }
   const bold = (content.boldRows ?? []).filter((r) => r >= 1 && r <= rows.length);
   if (bold.length) ws.getRanges(bold.map((r) => `A${r}`).join(',')).format.font.bold = true;
   ws.activate();

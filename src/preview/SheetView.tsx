@@ -133,7 +133,8 @@ function Grid({ book, sheet }: { book: FakeWorkbook; sheet: FakeSheet }): React.
       ...(c ? fillStyle(c.fill) : {}),
       fontWeight: c?.bold ? 600 : undefined,
       justifyContent: merged ? 'center' : numeric ? 'flex-end' : 'flex-start',
-      whiteSpace: c?.wrap || merged ? 'normal' : 'nowrap',
+      // Rows have one fixed height here (Excel would grow them): long wrapped text is cut with "…", full text in the tooltip.
+      whiteSpace: merged && bottom > row ? 'normal' : 'nowrap',
     };
     cells.push(
       <div
@@ -148,7 +149,7 @@ function Grid({ book, sheet }: { book: FakeWorkbook; sheet: FakeSheet }): React.
           book.emit();
         }}
       >
-        {text}
+        <span className="cell-text">{text}</span>
       </div>,
     );
   };

@@ -1,6 +1,6 @@
 /** 校验 tab: run the check with progress, show the summary, the findings, clear the marks. */
 import * as React from 'react';
-import { Button, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text, tokens } from '@fluentui/react-components';
 import type { Severity } from '../core/report';
 import type { Phase } from '../excel/adapter';
 import { FindingsList } from './FindingsList';
@@ -98,9 +98,12 @@ export function CheckTab({ host, state, }: { host: PaneHost; state: CheckStateHa
       </div>
 
       {st.running && st.phase && (
-        <Field validationMessage={PHASE_LABEL[st.phase]} validationState="none">
-          <ProgressBar value={PHASE_PROGRESS[st.phase]} thickness="large" />
-        </Field>
+        <div role="status" aria-live="polite">
+          <ProgressBar value={PHASE_PROGRESS[st.phase]} thickness="large" aria-label="校验进度" />
+          <Text size={200} className={s.intro}>
+            {PHASE_LABEL[st.phase]}
+          </Text>
+        </div>
       )}
 
       {st.error && (

@@ -1,6 +1,6 @@
 /** Findings grouped by table, filterable by severity; clicking one goes to its cell. */
 import * as React from 'react';
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, makeStyles, Text, ToggleButton, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Text, ToggleButton, tokens } from '@fluentui/react-components';
 import type { Finding, Severity } from '../core/report';
 import { findingKey, groupFindings, SEVERITY_LABEL, showValue } from './format';
 import { SEVERITY_COLORS } from './theme';
@@ -9,7 +9,29 @@ const PAGE = 200;
 
 const useStyles = makeStyles({
   filters: { display: 'flex', gap: '6px', alignItems: 'center', flexWrap: 'wrap', marginBottom: '8px' },
-  groupTitle: { display: 'flex', gap: '8px', alignItems: 'center', width: '100%' },
+  group: { marginBottom: '6px' },
+  groupHeader: {
+    display: 'flex',
+    gap: '8px',
+    alignItems: 'center',
+    width: '100%',
+    paddingTop: '6px',
+    paddingBottom: '6px',
+    paddingLeft: '2px',
+    paddingRight: '2px',
+    borderTopWidth: 0,
+    borderRightWidth: 0,
+    borderLeftWidth: 0,
+    borderBottomWidth: 0,
+    backgroundColor: 'transparent',
+    cursor: 'pointer',
+    fontFamily: 'inherit',
+    textAlign: 'left',
+    color: tokens.colorNeutralForeground1,
+    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
+    ':focus-visible': { outlineWidth: '2px', outlineStyle: 'solid', outlineColor: tokens.colorStrokeFocus2 },
+  },
+  chevron: { width: '12px', color: tokens.colorNeutralForeground3, fontSize: '12px' },
   groupName: { flexGrow: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   pill: { fontSize: '11px', lineHeight: '18px', paddingLeft: '6px', paddingRight: '6px', borderRadius: '9px', fontWeight: 600, whiteSpace: 'nowrap' },
   items: { display: 'flex', flexDirection: 'column', gap: '6px', paddingBottom: '8px' },
@@ -82,28 +104,33 @@ export function FindingsList({ findings, filter, onFilter, selected, onSelect }:
       {groups.length === 0 ? (
         <Text className={s.empty}>没有符合筛选条件的问题。</Text>
       ) : (
-        <Accordion multiple collapsible defaultOpenItems={groups.map((g) => g.key)}>
-          {groups.map((g) => (
-            <AccordionItem key={g.key} value={g.key}>
-              <AccordionHeader size="small">
-                <span className={s.groupTitle}>
-                  <Text weight="semibold" size={300} className={s.groupName}>
-                    {g.title}
-                  </Text>
-                  {sev.filter((k) => g.counts[k] > 0).map((k) => (
-                    <span key={k} className={s.pill} style={{ color: SEVERITY_COLORS[k].fg, backgroundColor: SEVERITY_COLORS[k].bg }}>
-                      {SEVERITY_LABEL[k]} {g.counts[k]}
-                    </span>
-                  ))}
-                </span>
-              </AccordionHeader>
-              <AccordionPanel>
-                <GroupItems findings={g.findings} selected={selected} onSelect={onSelect} />
-              </AccordionPanel>
-            </AccordionItem>
-          ))}
-        </Accordion>
+        groups.map((g) => <Group key={g.key} title={g.title} counts={g.counts} findings={g.findings} selected={selected} onSelect={onSelect} />)
       )}
+    </section>
+  );
+}
+
+/** One table's findings under a header that folds them away (a plain button: no animation library needed). */
+function Group({ title, counts, findings, selected, onSelect }: { title: string; counts: Record<Severity, number> } & Pick<FindingsListProps, 'findings' | 'selected' | 'onSelect'>): React.ReactElement {
+  const s = useStyles();
+  const [open, setOpen] = React.useState(true);
+  const sev: Severity[] = ['error', 'warning', 'info'];
+  return (
+    <section className={s.group}>
+      <button type="button" className={s.groupHeader} aria-expanded={open} onClick={() => setOpen(!open)}>
+        <span className={s.chevron} aria-hidden="true">
+          {open ? '▾' : '▸'}
+        </span>
+        <Text weight="semibold" size={300} className={s.groupName}>
+          {title}
+        </Text>
+        {sev.filter((k) => counts[k] > 0).map((k) => (
+          <span key={k} className={s.pill} style={{ color: SEVERITY_COLORS[k].fg, backgroundColor: SEVERITY_COLORS[k].bg }}>
+            {SEVERITY_LABEL[k]} {counts[k]}
+          </span>
+        ))}
+      </button>
+      {open && <GroupItems findings={findings} selected={selected} onSelect={onSelect} />}
     </section>
   );
 }

@@ -18,6 +18,7 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgrou
 
 interface Mutant {
   file: string;
+  old: number | string | null;
   expect: string;
   kind: string;
   sheet: string;
@@ -128,7 +129,28 @@ test(`校验 ${mutant.file} in the preview: finding, go to cell, highlight, clea
   const restored = await cellBackground(cell);
   expect(restored).not.toBe(marked);
   if (before.has(cell)) expect(restored).toBe(before.get(cell));
+
+  // The user puts the original amount back in the preview grid and checks again: that finding is gone.
+  if (cell === mutant.cell && typeof mutant.old === 'number') {
+    await page.locator(`[data-testid=grid] [data-addr="${cell}"]`).dblclick();
+    const editor = page.getByRole('textbox', { name: `编辑 ${cell}` });
+    await editor.fill(String(mutant.old));
+    await editor.press('Enter');
+    await expect(page.locator(`[data-testid=grid] [data-addr="${cell}"]`).innerText()).resolves.toContain(String(mutant.old));
+    await page.getByTestId('validate').click();
+    await page.getByTestId('summary').waitFor();
+    await page.waitForFunction(() => !document.querySelector('[data-testid=validate]')?.hasAttribute('disabled'));
+    const still = page.locator(`[data-testid=finding][data-sheet="${mutant.sheet}"][data-cell="${cell}"][data-severity="${severity}"]`);
+    await expect(still.count()).resolves.toBe(0);
+  }
 }, 300_000);
+
+test('a file that is not an .xlsx gets a clear message', async () => {
+  await page.goto(baseUrl);
+  await page.getByTestId('validate').waitFor();
+  await page.getByTestId('file-input').setInputFiles({ name: '预算.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('这不是工作簿') });
+  await expect(page.getByRole('alert').innerText()).resolves.toContain('「预算.xlsx」不是 .xlsx 工作簿');
+}, 60_000);
 
 test('the task pane page renders a clear notice when Office is not available', async () => {
   // Block Microsoft's CDN as an offline machine would: office.js never loads.

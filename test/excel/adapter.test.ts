@@ -41,10 +41,12 @@ describe('round trips per validation stay within 3 whatever the size', () => {
     const book = await loadFixture(rel);
     const host = new FakeExcelHost(book);
     const adapter = new ExcelAdapter(host.run);
+    const sheetCount = book.sheets.length;
 
     const checked = await adapter.validate((g) => checkWorkbook(g, { file: rel }), (r) => errorsAndWarnings(r.report));
     expect(host.roundTrips).toBeLessThanOrEqual(3);
-    expect(checked.grids.length).toBe(book.sheets.length);
+    expect(checked.grids.length).toBe(sheetCount);
+    expect(checked.grids.map((g) => g.name)).not.toContain(MARK_SHEET);
     expect(checked.result.report.tables.length).toBeGreaterThan(0);
 
     host.resetCount();
@@ -243,3 +245,32 @@ function greyCell(book: FakeWorkbook, i: number): string {
   }
   throw new Error('no grey cell in fixture sheet');
 }
+
+describe('marks survive saving the workbook', () => {
+  test('highlight, save as .xlsx, reopen (new sheet ids), clear: every fill restored, values untouched', async () => {
+    const { saveFakeWorkbook } = await import('../../src/excel/fake/to-xlsx');
+    const bytes = await fixtureWithFills('clean/synth-jy-small.xlsx', [
+      { sheet: 1, cell: 'B8', fill: SPECIAL_FILLS.theme },
+      { sheet: 1, cell: 'C8', fill: SPECIAL_FILLS.pattern },
+      { sheet: 1, cell: 'D8', fill: SPECIAL_FILLS.solid },
+    ]);
+    const original = await loadFakeWorkbook(bytes);
+    // The reference goes through the same save + reopen, so only our marks can make a difference.
+    const before = snapshotBook(await loadFakeWorkbook(await saveFakeWorkbook(original)));
+
+    const s1 = original.sheets[1].name;
+    const requests: MarkRequest[] = ['A8', 'B8', 'C8', 'D8', 'E8'].map((cell, i) => ({ sheet: s1, cell, severity: i % 2 ? 'warning' : 'error' }));
+    const out = await new ExcelAdapter(new FakeExcelHost(original).run).validate((g) => g, () => requests);
+    expect(out.marked).toBe(5);
+
+    const reopened = await loadFakeWorkbook(await saveFakeWorkbook(original));
+    expect(reopened.sheetByName(MARK_SHEET)!.visibility).toBe('VeryHidden');
+    expect(reopened.sheets[1].id).not.toBe(original.sheets[1].id);
+    expect(reopened.sheets[1].fill(8, 2)).toMatchObject({ color: MARK_COLORS.warning }); // B8
+    expect(reopened.sheets[1].fill(8, 3)).toMatchObject({ color: MARK_COLORS.error }); // C8
+    const res = await new ExcelAdapter(new FakeExcelHost(reopened).run).clearMarks();
+    expect(res.restored).toBe(5);
+    // Saved once more, like the reference: a lost tint or pattern would show as a different colour.
+    expect(snapshotBook(await loadFakeWorkbook(await saveFakeWorkbook(reopened)))).toEqual(before);
+  });
+});

@@ -83,11 +83,14 @@ describe('fake Excel host', () => {
       const empty = ctx.workbook.worksheets.getItem('表2').getUsedRangeOrNullObject(true);
       empty.load('isNullObject');
       const merged = ctx.workbook.worksheets.getItem('表1').getRange('A1:B2').getMergedAreasOrNullObject();
-      merged.load('isNullObject');
+      merged.load('address'); // loading a null object is allowed
+      const present = ctx.workbook.worksheets.getItemOrNullObject('表1');
       await ctx.sync();
       expect(missing.isNullObject).toBe(true);
       expect(empty.isNullObject).toBe(true);
       expect(merged.isNullObject).toBe(true);
+      expect(() => merged.address).toThrow(/not available/);
+      expect(present.isNullObject).toBe(false);
     });
   });
 

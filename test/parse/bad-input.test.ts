@@ -199,6 +199,16 @@ describe('unit', () => {
     expect(e.message).toContain('且与其他表的单位不一致');
     expect(b.unit).toBe('万元');
   });
+  test('部门名称 and 单位 in one cell, separated by spaces only', async () => {
+    const grids = await seed('seed-001');
+    const g = sheet(grids, '表3');
+    set(g, 'A2', '部门名称 平顶山市人民政府经济技术协作办公室　　单位：元');
+    g.values[2] = [];
+    const b = readBook(grids);
+    expect(b.tables.T03!.deptName).toMatchObject({ text: '平顶山市人民政府经济技术协作办公室', ref: { cell: 'A2' } });
+    expect(issues(b, 'P.dept-name')).toEqual([]);
+    expect(issues(b, 'P.unit')).toEqual([expect.objectContaining({ ref: { sheet: '表3 部门支出总体情况表', cell: 'A2' }, actual: '元' })]);
+  });
   test('every table in 元: errors, and the workbook unit is 元', async () => {
     const grids = await seed('seed-000');
     for (const g of grids)
@@ -260,6 +270,13 @@ describe('codes', () => {
     expect(w).toMatchObject({ severity: 'warning', ref: { sheet: '表12 部门预算项目绩效目标表', cell: 'A8' }, actual: '4.10491E+20' });
     expect(w.message).toContain('无法还原');
   });
+  test('the same code typed as text in scientific notation is reported too', async () => {
+    const grids = await seed('seed-003');
+    set(sheet(grids, '表12'), 'A8', '4.10491E+20');
+    const b = readBook(grids);
+    expect((b.tables.T12 as { projects: { code?: unknown }[] }).projects[0].code).toBeUndefined();
+    expect(issues(b, 'P.code-text')).toEqual([expect.objectContaining({ severity: 'warning', ref: { sheet: '表12 部门预算项目绩效目标表', cell: 'A8' } })]);
+  });
 });
 
 describe('consistency between tables', () => {
@@ -289,5 +306,18 @@ describe('consistency between tables', () => {
     g.formats = g.formats!.map((r) => r.map((f) => (f === '0.0' ? '0.00' : f)));
     const b = readBook(grids);
     expect(issues(b, 'P.decimals').map((i) => [i.table, i.severity, i.expected, i.actual])).toEqual([['T14', 'info', 1, 2]]);
+  });
+});
+
+describe('rows that cannot be classified', () => {
+  test('an amount row whose code is unreadable is kept as "other" and reported', async () => {
+    const grids = await seed('seed-000');
+    const g = sheet(grids, '表3');
+    set(g, 'A9', '2O1'); // letter O
+    const b = readBook(grids);
+    const r = grid(b, 'T03').rows.find((x) => x.row === 9)!;
+    expect(r.kind).toBe('other');
+    expect(r.amounts[COL.expense.total].scaled).toBe(117_500_000);
+    expect(issues(b, 'P.row')).toEqual([expect.objectContaining({ severity: 'warning', ref: { sheet: '表3 部门支出总体情况表', cell: 'A9' } })]);
   });
 });

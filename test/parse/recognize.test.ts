@@ -155,3 +155,13 @@ describe('header-signature fallback when the title is missing', () => {
     expect(book.tables.T09!.sheet).toBe(`Sheet${t09}`); // by its no-data note
   });
 });
+
+describe('the narrative input sheet (说明参数)', () => {
+  test.each(['000', '004'])('seed %s with its 说明参数 sheet: same tables, the sheet is just listed', async (s) => {
+    const withParams = readBook(await loadGrids(path.join(FIXTURES, 'narrative', `seed-${s}.xlsx`)));
+    const clean = readBook(await seed(s));
+    expect(Object.keys(withParams.tables).sort()).toEqual(Object.keys(clean.tables).sort());
+    expect(withParams.otherSheets).toEqual(['说明参数']);
+    expect(withParams.issues.map((i) => i.rule)).toEqual(clean.issues.map((i) => i.rule));
+  });
+});

@@ -175,9 +175,6 @@ function compareT12(t: SeedTable, table: ParsedTable): string[] {
     if (typeof r[0] === 'string' && /^\d{21}$/.test(r[0] as string)) wantNames[++p] = [];
     else if (typeof r[0] === 'string') continue;
     if (p < 0) continue;
-    const first = t.keys.indexOf('cost_name');
-    const shifted = typeof r[first - 1] === 'string' && r[0] !== null ? true : undefined;
-    void shifted;
     for (let j = 2; j < r.length; j++) if (typeof r[j] === 'string' && !/^\d{21}$/.test(r[j] as string)) wantNames[p].push(String(r[j]));
   }
   table.projects.forEach((proj, i) => {

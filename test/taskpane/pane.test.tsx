@@ -49,9 +49,7 @@ describe('task pane', () => {
     document.body.innerHTML = '<div id="root"></div>';
     expect(typeof (globalThis as { Office?: unknown }).Office).toBe('undefined');
     await act(async () => {
-      jest.isolateModules(() => {
-        require('../../src/taskpane/index');
-      });
+      require('../../src/taskpane/index');
     });
     expect(await screen.findByText('未连接到 Excel')).toBeTruthy();
     expect(screen.getByRole('tab', { name: '校验' })).toBeTruthy();

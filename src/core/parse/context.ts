@@ -155,6 +155,11 @@ const TALLY_MESSAGES: Record<string, TallyMessage> = {
     severity: 'info',
     message: `${name} 含隐藏行（${where}${more}），隐藏行已纳入校验`,
   }),
+  'other-row': (name, where, more) => ({
+    rule: 'P.row',
+    severity: 'warning',
+    message: `${name} ${where}${more.replace('单元格', '行')} 所在行有金额，但既不是合计行，也没有可识别的单位代码或科目编码；该行已读取，请检查编码是否完整`,
+  }),
   'body-merge': (name, where, more) => ({
     rule: 'P.merged',
     severity: 'info',

@@ -70,6 +70,7 @@ export function parseGrid(block: Block, spec: TableSpec, ctx: ParseContext, know
     const amounts = amountsOf(view, row, header, ctx, spec.id);
     if (c.kind === 'other' && !hasAmount(amounts) && glueFragment(rows, c)) continue;
     if (view.hidden.has(row)) ctx.tally(spec.id, 'hidden-row', view.ref(row, view.left), '');
+    if (c.kind === 'other' && hasAmount(amounts)) ctx.tally(spec.id, 'other-row', view.ref(row, view.scan(row).first || view.left), String(row));
     const body: BodyRow = { kind: c.kind, row, sheet: view.name, name: c.name, amounts, texts: c.texts, unitCode: state.unit, deptCode: state.dept };
     if (c.func) body.func = c.func;
     if (c.econ) body.econ = c.econ;

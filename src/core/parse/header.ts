@@ -42,7 +42,8 @@ const DATE_RE = /^\d{4}年\d{1,2}月(\d{1,2}日)?$/;
 export function preambleOf(view: SheetView, row: number, into: Preamble): boolean {
   let any = false;
   for (const col of view.filledCols(row)) {
-    const raw = view.text(row, col);
+    // "部门名称 某某局" (a space instead of the colon) reads like "部门名称：某某局"
+    const raw = view.text(row, col).replace(/^(\s*(?:部门|单位|预算单位|编制单位)名称)[\s\u3000]+(?=\S)/, '$1：');
     const t = squash(raw);
     const dept = DEPT_RE.exec(t);
     if (dept) {
@@ -60,7 +61,8 @@ export function preambleOf(view: SheetView, row: number, into: Preamble): boolea
       any = true;
       continue;
     }
-    const unit = UNIT_RE.exec(t) ?? /单位[:：](万元|元|千元|亿元|百万元)$/.exec(t);
+    const bare = t.replace(/^\((.*)\)$/, '$1'); // "（单位：万元）"
+    const unit = UNIT_RE.exec(bare) ?? /单位[:：](万元|元|千元|亿元|百万元)$/.exec(bare);
     if (unit) {
       if (!into.unit) {
         into.unit = unit[unit.length - 1];
@@ -90,8 +92,9 @@ export function isPreambleRow(view: SheetView, row: number): boolean {
   if (cols.length === 0 || cols.length > 4 || view.hasNumber(row)) return false;
   if (!PREAMBLE_START.test(view.text(row, cols[0]))) return false;
   return cols.every((c) => {
-    const t = squash(view.text(row, c));
-    return DEPT_RE.test(t) || UNIT_RE.test(t) || /单位[:：](万元|元|千元|亿元|百万元)$/.test(t) || YEAR_ROW_RE.test(t) || DATE_RE.test(t);
+    const t = squash(view.text(row, c).replace(/^(\s*(?:部门|单位|预算单位|编制单位)名称)[\s\u3000]+(?=\S)/, '$1：'));
+    const bare = t.replace(/^\((.*)\)$/, '$1');
+    return DEPT_RE.test(t) || UNIT_RE.test(bare) || /单位[:：](万元|元|千元|亿元|百万元)$/.test(bare) || YEAR_ROW_RE.test(t) || DATE_RE.test(t);
   });
 }
 

@@ -172,5 +172,5 @@ function resolveOld210(lines: (Line & { old?: boolean })[]): void {
   old.lei = undefined;
   // The line that took '类:210#2' because the old one came first gets the plain key back.
   const dup = lines.find((l) => l.key === '类:210#2');
-  if (dup && old.key !== '类:210') dup.key = '类:210';
+  if (dup) dup.key = '类:210';
 }

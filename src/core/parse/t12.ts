@@ -163,6 +163,18 @@ function projectCode(view: SheetView, row: number, col: number, raw: unknown, ct
     return undefined;
   }
   const t = cellText(raw as never).trim();
+  if (/^\d+(\.\d+)?E\+?\d+$/i.test(t)) {
+    // "4.19001E+20" typed or imported as text: the digits are already gone.
+    ctx.add({
+      rule: 'P.code-text',
+      severity: 'warning',
+      ref,
+      table: 'T12',
+      actual: t,
+      message: `${ref.sheet}!${ref.cell} 的项目编码是科学计数法“${t}”，原编码的数字已丢失，无法还原；请按原始 21 位编码以文本重新录入`,
+    });
+    return undefined;
+  }
   return t ? { text: squash(t), ref } : undefined;
 }
 

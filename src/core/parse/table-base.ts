@@ -11,7 +11,11 @@ export function baseOf(block: Block, id: TableId, pre: Preamble, header: Header 
   const titleCol = block.titleCol ?? view.left;
   let right = view.left;
   const bottom = Math.max(lastRow, titleRow);
-  for (let row = block.top; row <= bottom; row++) right = Math.max(right, view.lastFilledCol(row));
+  // Tables are rectangular: the first and last rows tell the width (no need to visit 10,000 rows).
+  for (let row = block.top; row <= bottom; row++) {
+    right = Math.max(right, view.lastFilledCol(row));
+    if (row === block.top + 60 && bottom - row > 60) row = bottom - 60;
+  }
   for (const m of view.merges) if (m.top >= block.top && m.top <= bottom && m.right > right) right = Math.min(m.right, view.right);
   return {
     id,

@@ -210,14 +210,16 @@ export function num(units: number, decimals: number): number {
 }
 
 export const MAX_RELATED = 30;
+/** Rounding tails list fewer cells: there can be thousands of them in a large workbook. */
+export const MAX_RELATED_INFO = 8;
 
 /** The other cells of a relation (lhs first), without `except`, capped. */
-export function relatedCells(rels: Relation[], except?: CellRef): CellRef[] {
+export function relatedCells(rels: Relation[], except?: CellRef, max = MAX_RELATED): CellRef[] {
   const seen = new Set<string>();
   if (except) seen.add(`${except.sheet}!${except.cell}`);
   const out: CellRef[] = [];
   const add = (_s: number, ref: CellRef | undefined): boolean => {
-    if (out.length >= MAX_RELATED) return true;
+    if (out.length >= max) return true;
     if (!ref) return false;
     const k = `${ref.sheet}!${ref.cell}`;
     if (seen.has(k)) return false;
@@ -264,7 +266,7 @@ export function relationFinding(e: Evaluated, severity: Severity = e.severity ??
     severity,
     sheet: cell?.sheet ?? '',
     cell: cell?.cell ?? '',
-    related: relatedCells([e.rel], cell),
+    related: relatedCells([e.rel], cell, severity === 'info' ? MAX_RELATED_INFO : MAX_RELATED),
     expected: num(e.rhsUnits, d),
     actual: num(e.lhsUnits, d),
     message,

@@ -17,11 +17,14 @@ import { parseA1 } from '../grid';
 import type { CellRef } from '../grid';
 import type { Finding, Severity } from '../report';
 import type { Evaluated, Relation, Term } from './relation';
-import { allTerms, defaultCell, describe, eachCell, fmtUnits, labelOf, num, relatedCells, relationFinding, statusOf, termsOf, unitsOf } from './relation';
+import { MAX_RELATED_INFO, allTerms, defaultCell, describe, eachCell, fmtUnits, labelOf, num, relatedCells, relationFinding, statusOf, termsOf, unitsOf } from './relation';
 
 const SEV_RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
-/** On equal evidence the simplest explanation wins: one cell, then one row, then a structural change. */
-const KIND_RANK = { cell: 0, group: 1, missing: 2, shift: 3 } as const;
+/**
+ * On equal evidence: one cell first; a column shift or a missing row before "several cells of one
+ * row" (a one-row shift or a changed total row looks like both, and the parent is the cell to show).
+ */
+const KIND_RANK = { cell: 0, shift: 1, missing: 2, absent: 2, group: 3 } as const;
 
 function keyOf(ref: CellRef): string {
   return `${ref.sheet}!${ref.cell}`;
@@ -44,7 +47,7 @@ interface Entry {
 }
 
 interface Hypothesis {
-  kind: 'cell' | 'group' | 'missing' | 'shift';
+  kind: 'cell' | 'group' | 'missing' | 'shift' | 'absent';
   /** Cell to report. */
   ref: CellRef;
   /** Failing relations (ids) it explains. */
@@ -59,6 +62,47 @@ interface Hypothesis {
   score: number;
   /** Nesting level of a structural hypothesis's parent row (deeper = closer to the details). */
   depth?: number;
+}
+
+/** A binary heap (max by `before`) for the greedy choice. */
+class Heap<T> {
+  private a: T[] = [];
+  constructor(private before: (x: T, y: T) => boolean) {}
+  get size(): number {
+    return this.a.length;
+  }
+  push(x: T): void {
+    const a = this.a;
+    a.push(x);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.before(a[i], a[p])) break;
+      [a[i], a[p]] = [a[p], a[i]];
+      i = p;
+    }
+  }
+  pop(): T | undefined {
+    const a = this.a;
+    if (!a.length) return undefined;
+    const top = a[0];
+    const last = a.pop()!;
+    if (a.length) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && this.before(a[l], a[m])) m = l;
+        if (r < a.length && this.before(a[r], a[m])) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m], a[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
 }
 
 /** Would relation e be within tolerance with residual Δ' (units)? */
@@ -122,6 +166,7 @@ export function resolve(evaluated: Evaluated[]): Finding[] {
   }
   hyps.push(...groupHypotheses(single, index));
   hyps.push(...structuralHypotheses(evaluated, failing));
+  hyps.push(...absentRowHypotheses(evaluated, failing));
 
   // Greedy: best score first; scores only fall as relations are consumed (lazy re-evaluation).
   const remaining = new Set(failing.map((e) => e.id));
@@ -133,18 +178,17 @@ export function resolve(evaluated: Evaluated[]): Finding[] {
   };
   for (const h of hyps) h.score = scoreOf(h);
   const order = (a: Hypothesis, b: Hypothesis): number => b.score - a.score || b.explains.size - a.explains.size || KIND_RANK[a.kind] - KIND_RANK[b.kind] || (b.depth ?? 0) - (a.depth ?? 0) || readingOrder(a.ref, b.ref);
-  hyps.sort(order);
-  let guard = 0;
-  while (hyps.length && guard++ < 5000) {
-    const h = hyps[0];
+  const heap = new Heap<Hypothesis>((a, b) => order(a, b) < 0);
+  for (const h of hyps) if (h.score > 0) heap.push(h);
+  while (heap.size) {
+    const h = heap.pop()!;
     const s = scoreOf(h);
     if (s !== h.score) {
+      // Some of its relations were taken by a better hypothesis: re-queue with the lower score.
       h.score = s;
-      hyps.sort(order);
+      if (s > 0) heap.push(h);
       continue;
     }
-    if (!(s > 0)) break;
-    hyps.shift();
     const ids = [...h.explains].filter((id) => remaining.has(id));
     for (const id of ids) remaining.delete(id);
     out.push(hypothesisFinding(h, ids.map((id) => byId.get(id)!)));
@@ -230,7 +274,10 @@ function groupHypotheses(single: Map<string, Hypothesis>, index: Map<string, Ent
     }
     // Cells changed together keep their own table balanced: only another table can show it. Without a
     // cross-table relation explained, "this row is off" is just a missing row seen from a sibling.
-    if (![...explains].some((id) => (shift.get(id)?.e.rel.tables.length ?? 0) > 1)) continue;
+    // The row must itself be compared with another table (its cell named in the relation, not one
+    // addend of a Σ that any sibling row could also explain).
+    const named = [...fix.keys()].some((k) => (index.get(k) ?? []).some((x) => x.e.rel.tables.length > 1 && explains.has(x.e.id) && isExplicit(x)));
+    if (!named) continue;
     const lead = [...members].sort((a, b) => b.explains.size - a.explains.size || readingOrder(a.ref, b.ref))[0];
     out.push({ kind: 'group', ref: lead.ref, explains, broken, bonus: 0, fix, term: lead.term, score: 0 });
   }
@@ -308,10 +355,12 @@ function structuralHypotheses(all: Evaluated[], failing: Evaluated[]): Hypothesi
         if (!mine || !covers(q.rows, mine.rows)) continue;
         if (okWith(q.e, q.e.deltaUnits - scaledToUnits(v.get(q.col)!, q.e.rel.decimals))) explains.add(q.e.id);
       }
-      // Relations with another table that see the same amount missing (class sums, …).
+      // Relations with another table that see the same amount missing (class sums, …) — not those
+      // that compare one detail row of this table with another table: that row exists.
       const table = own[0].e.rel.table;
+      const details = detailRowsOf(own);
       for (const e of table ? failingByTable.get(table) ?? [] : []) {
-        if (explains.has(e.id)) continue;
+        if (explains.has(e.id) || pointsAtOneDetail(e, sheet, details)) continue;
         for (const amount of v.values()) {
           const u = scaledToUnits(amount, e.rel.decimals);
           if (okWith(e, e.deltaUnits - u) || okWith(e, e.deltaUnits + u)) {
@@ -395,6 +444,90 @@ function structuralHypotheses(all: Evaluated[], failing: Evaluated[]): Hypothesi
   return out;
 }
 
+/**
+ * A relation that compares a row (or a code's rows) with another table where that table has no such
+ * row at all: the row is missing there. Point at the parent row of that table whose own sum has room
+ * for the amount (the deepest such parent; among equals the best fit), in its first amount column.
+ */
+function absentRowHypotheses(all: Evaluated[], failing: Evaluated[]): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  let parents: Map<string, Evaluated[]> | undefined;
+  for (const e of failing) {
+    for (const side of ['lhs', 'rhs'] as const) {
+      const sl = side === 'lhs' ? e.rel.lhsSlice : e.rel.rhsSlice;
+      const explicit = side === 'lhs' ? e.rel.lhs : e.rel.rhs;
+      if (!sl || sl.rows.length || explicit.length) continue;
+      // The absent side is short by the amount: lhs absent → Δ < 0; rhs absent → Δ > 0.
+      if ((side === 'lhs' ? -1 : 1) * e.deltaUnits <= 0) continue;
+      if (!parents) {
+        parents = new Map();
+        for (const x of all) {
+          if (x.rel.shape?.kind !== 'childSum') continue;
+          const k = x.rel.table ?? '';
+          const l = parents.get(k) ?? [];
+          l.push(x);
+          parents.set(k, l);
+        }
+      }
+      const amount = Math.abs(e.deltaUnits);
+      const col = sl.cols[0];
+      let best: { x: Evaluated; level: number; fit: number } | undefined;
+      for (const x of parents.get(sl.table) ?? []) {
+        const s = x.rel.shape as Extract<Relation['shape'], { kind: 'childSum' }>;
+        if (s.col !== col) continue;
+        const d = x.deltaUnits - scaledToUnits(unitsToScaled(amount, e.rel.decimals), x.rel.decimals);
+        if (!okWith(x, d)) continue;
+        const fit = Math.abs(d);
+        if (!best || s.level > best.level || (s.level === best.level && fit < best.fit)) best = { x, level: s.level, fit };
+      }
+      if (!best) continue;
+      const s = best.x.rel.shape as Extract<Relation['shape'], { kind: 'childSum' }>;
+      // The parent's first amount column (its 合计/总计), from its child sums.
+      let first = best.x.rel.lhs[0];
+      for (const x of parents.get(sl.table) ?? []) {
+        const t = x.rel.lhs[0];
+        const xs = x.rel.shape as Extract<Relation['shape'], { kind: 'childSum' }>;
+        if (xs.sheet !== s.sheet || xs.parentRow !== s.parentRow || !t?.ref || !first?.ref) continue;
+        if (parseA1(t.ref.cell).col < parseA1(first.ref.cell).col) first = t;
+      }
+      if (!first?.ref) continue;
+      out.push({
+        kind: 'absent',
+        ref: first.ref,
+        explains: new Set([e.id]),
+        broken: 0,
+        bonus: 0,
+        term: first,
+        score: 0,
+        depth: s.level,
+        detail: {
+          label: first.rowName ?? first.ref.cell,
+          cols: [],
+          amounts: [fmtUnits(amount, e.rel.decimals)],
+          note: `${side === 'lhs' ? e.rel.lhsText : e.rel.rhsText} 在本表中没有对应行（另一表为 ${fmtUnits(amount, e.rel.decimals)}）：可能漏列或删除了这一行`,
+        },
+      });
+    }
+  }
+  return out;
+}
+
+/** Rows that are addends somewhere under this parent (its details). */
+function detailRowsOf(own: ParentSum[]): Set<number> {
+  const s = new Set<number>();
+  for (const p of own) for (const r of p.rows) s.add(r);
+  return s;
+}
+
+/** A relation that names one of the parent's detail rows explicitly (not as one addend of a Σ): that row exists. */
+function pointsAtOneDetail(e: Evaluated, sheet: string, details: Set<number>): boolean {
+  return e.rel.lhs.concat(e.rel.rhs).some((t) => t.ref?.sheet === sheet && t.row !== undefined && details.has(t.row));
+}
+
+function isExplicit(x: Entry): boolean {
+  return x.e.rel.lhs.includes(x.t) || x.e.rel.rhs.includes(x.t);
+}
+
 /** Does an ancestor's sum (rows `outer`) include every row of `inner`? Then a row missing under the inner parent is missing there too. */
 function covers(outer: Set<number>, inner: Set<number>): boolean {
   let any = false;
@@ -437,6 +570,9 @@ function hypothesisFinding(h: Hypothesis, rels: Evaluated[]): Finding {
     };
   }
   const det = h.detail!;
+  if (h.kind === 'absent') {
+    return { ...base, expected: null, actual: toNumber(h.term!.scaled), message: `${det.label}：${det.note}。${reasons}` };
+  }
   if (h.kind === 'missing') {
     return {
       ...base,
@@ -470,7 +606,7 @@ function mergeInfos(rels: Evaluated[]): Finding[] {
     const f = relationFinding(group[0], 'info');
     if (group.length > 1) {
       f.message = group.map((e) => (e.status === 'tail' ? '尾差：' : '') + describe(e)).join('；') + '，在四舍五入允许范围内';
-      f.related = relatedCells(group.map((e) => e.rel), { sheet: f.sheet, cell: f.cell });
+      f.related = relatedCells(group.map((e) => e.rel), { sheet: f.sheet, cell: f.cell }, MAX_RELATED_INFO);
     }
     return f;
   });

@@ -118,9 +118,19 @@ abstract class ClientObject {
       if (!this.scalarProps.includes(p)) throw new FakeOfficeError('InvalidArgument', `fake: ${this.typeName} has no loadable property '${p}'`);
     }
     this.context.enqueue(() => {
+      // Loading a null object is allowed (the documented OrNullObject pattern); only isNullObject gets a value.
+      if (this.isNullNow()) {
+        this.loaded.set('isNullObject', true);
+        return;
+      }
       for (const p of props) this.loaded.set(p, this.read(p));
     });
     return this;
+  }
+
+  /** True for an *OrNullObject proxy whose target does not exist (at command time). */
+  protected isNullNow(): boolean {
+    return false;
   }
 
   /** The current value of a property, computed when a queued load runs. */
@@ -216,6 +226,10 @@ class FakeWorksheet extends ClientObject {
     const s = this.sheet();
     if (!s) throw new FakeOfficeError('InvalidOperation', 'The object is a null object; check isNullObject first.');
     return s;
+  }
+
+  protected override isNullNow(): boolean {
+    return this.orNull && this.locate() === null;
   }
 
   /** Used by collection loads: set properties right away (the collection command is already running). */
@@ -404,6 +418,10 @@ class FakeRange extends ClientObject {
     return { sheet, rect: this.cached };
   }
 
+  protected override isNullNow(): boolean {
+    return this.orNull && this.target() === null;
+  }
+
   private must(): { sheet: FakeSheet; rect: Rect } {
     const t = this.target();
     if (!t) throw new FakeOfficeError('InvalidOperation', 'The object is a null object; check isNullObject first.');
@@ -560,6 +578,10 @@ class FakeRangeAreas extends ClientObject {
     return { sheet, rects: this.cached };
   }
 
+  protected override isNullNow(): boolean {
+    return this.orNull && this.target() === null;
+  }
+
   private must(): { sheet: FakeSheet; rects: Rect[] } {
     const t = this.target();
     if (!t) throw new FakeOfficeError('InvalidOperation', 'The object is a null object; check isNullObject first.');
@@ -619,6 +641,10 @@ class FakeRangeFormat {
     });
   }
   set verticalAlignment(_v: string) {
+    this.context.enqueue(() => this.targets());
+  }
+  /** Row heights are not modelled; the command only has to address something that exists. */
+  autofitRows(): void {
     this.context.enqueue(() => this.targets());
   }
 }

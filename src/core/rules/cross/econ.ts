@@ -52,12 +52,19 @@ export const econRules: Rule[] = [
     if (!t6 || !t7) return [];
     const col = t07BasicCol(t7);
     if (!hasColumnCached(t7, col)) return [];
+    // Without project spending (T05 项目支出 = 0) every code's 一般公共预算 in T07 is basic spending:
+    // then T07 = T06 code by code ("equal row by row" in 000/001), not only ≥.
+    const t5 = gridTable(book, 'T05');
+    const noProjects = !isJyT07(t7) && !!t5 && (totalRow(t5)?.amounts[E.project]?.scaled ?? -1) === 0;
     const r7 = byDeptCode(detailRows(t7));
+    const r6 = byDeptCode(detailRows(t6));
+    const codes = new Set([...r6.keys(), ...(noProjects ? r7.keys() : [])]);
     const out: Relation[] = [];
-    for (const [code, rows6] of byDeptCode(detailRows(t6))) {
+    for (const code of [...codes].sort()) {
+      const rows6 = r6.get(code) ?? [];
       const rows7 = r7.get(code) ?? [];
       out.push(
-        crossRel(book, 'X.T06-T07.basic', 'error', ['T06', 'T07'], sumSide(t6, rows6, C6.total, `${tn('T06')} ${code} 合计`), sumSide(t7, rows7, col, `${tn('T07')} ${code} ${col}`), { below: null }),
+        crossRel(book, 'X.T06-T07.basic', 'error', ['T06', 'T07'], sumSide(t6, rows6, C6.total, `${tn('T06')} ${code} 合计`), sumSide(t7, rows7, col, `${tn('T07')} ${code} ${col}`), noProjects ? {} : { below: null }),
       );
     }
     return out;

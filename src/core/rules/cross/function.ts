@@ -106,6 +106,8 @@ function t03T05(book: BudgetBook): Relation[] {
   for (const [key, r5] of rowKeys(t5)) {
     const r3 = k3.get(key);
     if (!r3) continue;
+    // Identical detail rows (the usual case) need no relation per cell; totals and differing rows do.
+    if (r5.kind === 'func' && sameAmounts(r3, r5)) continue;
     const where = `${tn('T05')} ${rowName(r5)}`;
     for (const c of cols) {
       if (r5.amounts[c] === undefined && r3.amounts[c] === undefined) continue;
@@ -128,64 +130,71 @@ function t03T05(book: BudgetBook): Relation[] {
   return out;
 }
 
-/** T05 rows missing from T03 (error) and T03 rows missing from T05 while they must be equal (warning). */
-function t03T05Unmatched(book: BudgetBook): Finding[] {
+interface Unmatched {
+  only5: BodyRow[];
+  only3: BodyRow[];
+  /** Same amounts under different codes: (T05 row, T03 row). */
+  twins: [BodyRow, BodyRow][];
+}
+
+/** Function rows of T05 without a T03 row of the same unit and code, and (when the two must be equal) the reverse. */
+function unmatched(book: BudgetBook): Unmatched | undefined {
   const t3 = gridTable(book, 'T03');
   const t5 = gridTable(book, 'T05');
-  if (!t3 || !t5) return [];
+  if (!t3 || !t5) return undefined;
   const k3 = rowKeys(t3);
   const k5 = rowKeys(t5);
-  const only5 = [...k5].filter(([k, r]) => !k3.has(k) && r.kind === 'func' && hasAmount(r));
-  const only3 = onlyGeneralBudget(book) ? [...k3].filter(([k, r]) => !k5.has(k) && r.kind === 'func' && hasAmount(r)) : [];
+  const only5 = [...k5].filter(([k, r]) => !k3.has(k) && r.kind === 'func' && hasAmount(r)).map(([, r]) => r);
+  const only3 = onlyGeneralBudget(book) ? [...k3].filter(([k, r]) => !k5.has(k) && r.kind === 'func' && hasAmount(r)).map(([, r]) => r) : [];
+  const twins: [BodyRow, BodyRow][] = [];
+  const used = new Set<BodyRow>();
+  for (const r5 of only5) {
+    const r3 = only3.find((x) => !used.has(x) && sameAmounts(x, r5));
+    if (r3) {
+      used.add(r3);
+      twins.push([r5, r3]);
+    }
+  }
+  const paired = new Set(twins.flat());
+  return { only5: only5.filter((r) => !paired.has(r)), only3: only3.filter((r) => !paired.has(r)), twins };
+}
+
+/**
+ * A row one table has and the other lacks, as a relation with an empty side: the resolver points at
+ * the parent row of the table that lacks it (a deleted row), or folds it into a larger defect.
+ */
+function unmatchedRelations(book: BudgetBook): Relation[] {
+  const u = unmatched(book);
+  if (!u) return [];
+  const t3 = gridTable(book, 'T03')!;
+  const t5 = gridTable(book, 'T05')!;
+  const none = (t: GridTable, text: string): Side => ({ terms: [], slice: { table: t.id, rows: [], cols: [E.total], name: () => '' }, text });
+  return [
+    ...u.only5.map((r) => crossRel(book, 'X.T03-T05.row', 'error', ['T05', 'T03'], sumSide(t5, [r], E.total, `${tn('T05')} ${rowLabel(r)} 合计`), none(t3, `${tn('T03')} ${rowLabel(r)}`))),
+    ...u.only3.map((r) =>
+      crossRel(book, 'X.T03-T05.row', 'error', ['T05', 'T03'], none(t5, `${tn('T05')} ${rowLabel(r)}`), sumSide(t3, [r], E.total, `${tn('T03')} ${rowLabel(r)} 合计`), { below: 'warning' }),
+    ),
+  ];
+}
+
+/** Same amounts under a different code in T03 and T05: one code cell is wrong — one finding for the pair. */
+function t03T05Twins(book: BudgetBook): Finding[] {
+  const u = unmatched(book);
+  if (!u) return [];
   const out: Finding[] = [];
-  const paired = new Set<BodyRow>();
-  // Same amounts under a different code: one code cell is wrong — one finding for the pair.
-  for (const [, r5] of only5) {
-    const twin = only3.find(([, r3]) => !paired.has(r3) && sameAmounts(r3, r5))?.[1];
-    const code5 = r5.func!.code;
+  for (const [r5, r3] of u.twins) {
     const ref = r5.func!.refs[r5.func!.refs.length - 1] ?? r5.name?.ref;
     if (!ref) continue;
-    if (twin) {
-      paired.add(twin);
-      out.push({
-        rule: 'X.T03-T05.row',
-        severity: 'error',
-        sheet: ref.sheet,
-        cell: ref.cell,
-        related: [...twin.func!.refs, ...r5.func!.refs.filter((x) => x !== ref)],
-        expected: twin.func!.code,
-        actual: code5,
-        message: `${tn('T05')} ${rowLabel(r5)} 与 ${tn('T03')} 同金额的行科目编码不一致（${code5} / ${twin.func!.code}），其中一个编码有误`,
-        table: 'T05',
-      });
-      continue;
-    }
     out.push({
       rule: 'X.T03-T05.row',
       severity: 'error',
       sheet: ref.sheet,
       cell: ref.cell,
-      related: [],
-      expected: null,
-      actual: code5,
-      message: `${tn('T05')} 科目 ${rowLabel(r5)} 在 ${tn('T03')} 中没有对应行（一般公共预算支出应包含在部门支出中）`,
+      related: [...r3.func!.refs, ...r5.func!.refs.filter((x) => x !== ref)],
+      expected: r3.func!.code,
+      actual: r5.func!.code,
+      message: `${tn('T05')} ${rowLabel(r5)} 与 ${tn('T03')} 同金额的行科目编码不一致（${r5.func!.code} / ${r3.func!.code}），其中一个编码有误`,
       table: 'T05',
-    });
-  }
-  for (const [, r3] of only3) {
-    if (paired.has(r3)) continue;
-    const ref = r3.func!.refs[r3.func!.refs.length - 1] ?? r3.name?.ref;
-    if (!ref) continue;
-    out.push({
-      rule: 'X.T03-T05.row',
-      severity: 'warning',
-      sheet: ref.sheet,
-      cell: ref.cell,
-      related: [],
-      expected: null,
-      actual: r3.func!.code,
-      message: `${tn('T03')} 科目 ${rowLabel(r3)} 在 ${tn('T05')} 中没有对应行，而本部门收入全部为一般公共预算，两表应一致`,
-      table: 'T03',
     });
   }
   return out;
@@ -227,7 +236,7 @@ export const functionRules: Rule[] = [
       .sort()
       .map((lei) => crossRel(book, 'X.T01-T04.class', 'error', ['T04', 'T01'], t04ClassSide(t4, l4.get(lei), C4.total, lei), t01ClassSide(t1, l1.get(lei), lei), { below: 'info' }));
   }),
-  relationRule({ id: 'X.T03-T05.row', severity: 'error', title: '一般公共预算支出情况表各单元格不超过部门支出总体情况表同一单元格', needs: ['T03', 'T05'] }, t03T05, t03T05Unmatched),
+  relationRule({ id: 'X.T03-T05.row', severity: 'error', title: '一般公共预算支出情况表各单元格不超过部门支出总体情况表同一单元格', needs: ['T03', 'T05'] }, (book) => [...t03T05(book), ...unmatchedRelations(book)], t03T05Twins),
   relationRule({ id: 'X.T04-T05.class', severity: 'error', title: '财政拨款一般公共预算各类支出 = 一般公共预算支出情况表该类之和', needs: ['T04', 'T05'] }, (book) =>
     t04Versus(book, 'T05', C4.gpb, 'X.T04-T05.class'),
   ),
