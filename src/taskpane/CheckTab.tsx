@@ -17,6 +17,8 @@ export interface CheckState {
   notice: string | null;
   selected: string | null;
   filter: Record<Severity, boolean>;
+  /** Completed validations (tells a re-check's result from the previous one). */
+  runs: number;
 }
 
 const INITIAL: CheckState = {
@@ -28,6 +30,7 @@ const INITIAL: CheckState = {
   notice: null,
   selected: null,
   filter: { error: true, warning: true, info: true },
+  runs: 0,
 };
 
 export interface CheckStateHandle {
@@ -60,7 +63,7 @@ export function CheckTab({ host, state, }: { host: PaneHost; state: CheckStateHa
       const outcome = await host.validate((phase) => update({ phase }));
       // 尾差/提示 can be many; list them first only when there is nothing more serious.
       const { error, warning } = outcome.report.summary;
-      update({ outcome, running: false, phase: null, filter: { error: true, warning: true, info: error + warning === 0 } });
+      update({ outcome, running: false, phase: null, filter: { error: true, warning: true, info: error + warning === 0 }, runs: st.runs + 1 });
     } catch (e) {
       update({ running: false, phase: null, error: `无法读取工作簿：${(e as Error).message}` });
     }
@@ -128,7 +131,7 @@ export function CheckTab({ host, state, }: { host: PaneHost; state: CheckStateHa
 
       {st.outcome && (
         <>
-          <Summary outcome={st.outcome} />
+          <Summary outcome={st.outcome} run={st.runs} />
           {st.outcome.report.tables.length > 0 && (
             <FindingsList
               findings={st.outcome.report.findings}

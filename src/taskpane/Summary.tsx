@@ -29,13 +29,13 @@ const useStyles = makeStyles({
   list: { marginTop: '6px', marginBottom: 0, paddingLeft: '20px', lineHeight: tokens.lineHeightBase300 },
 });
 
-export function Summary({ outcome }: { outcome: CheckOutcome }): React.ReactElement {
+export function Summary({ outcome, run }: { outcome: CheckOutcome; run: number }): React.ReactElement {
   const s = useStyles();
   const { report } = outcome;
-  if (report.tables.length === 0) return <NoTables />;
+  if (report.tables.length === 0) return <NoTables run={run} />;
   const sev: Severity[] = ['error', 'warning', 'info'];
   return (
-    <section aria-label="校验结果" data-testid="summary">
+    <section aria-label="校验结果" data-testid="summary" data-run={run}>
       <div className={s.tiles}>
         {sev.map((k) => (
           <div key={k} className={s.tile} style={{ borderLeftColor: SEVERITY_COLORS[k].fg }} data-testid={`count-${k}`}>
@@ -67,10 +67,10 @@ export function Summary({ outcome }: { outcome: CheckOutcome }): React.ReactElem
   );
 }
 
-function NoTables(): React.ReactElement {
+function NoTables({ run }: { run: number }): React.ReactElement {
   const s = useStyles();
   return (
-    <MessageBar intent="warning" layout="multiline" data-testid="no-tables">
+    <MessageBar intent="warning" layout="multiline" data-testid="no-tables" data-run={run}>
       <MessageBarBody>
         <MessageBarTitle>没有找到预算公开表</MessageBarTitle>
         本工具按每张工作表顶部的表格标题识别以下表格（标题前可带年份，如“2025年”）：

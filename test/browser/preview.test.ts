@@ -68,7 +68,7 @@ afterAll(async () => {
 
 /** Computed background colour of a cell of the grid on the active sheet. */
 async function cellBackground(cell: string): Promise<string> {
-  const loc = page.locator(`[data-testid=grid] [data-addr="${cell}"]`);
+  const loc = page.locator(`[data-testid=grid] .cell[data-addr="${cell}"]`);
   if ((await loc.count()) === 0) return 'rgba(0, 0, 0, 0)'; // not drawn: an empty, unformatted cell
   return loc.first().evaluate((el) => getComputedStyle(el).backgroundColor);
 }
@@ -132,14 +132,14 @@ test(`校验 ${mutant.file} in the preview: finding, go to cell, highlight, clea
 
   // The user puts the original amount back in the preview grid and checks again: that finding is gone.
   if (cell === mutant.cell && typeof mutant.old === 'number') {
-    await page.locator(`[data-testid=grid] [data-addr="${cell}"]`).dblclick();
+    await page.locator(`[data-testid=grid] .cell[data-addr="${cell}"]`).dblclick();
     const editor = page.getByRole('textbox', { name: `编辑 ${cell}` });
     await editor.fill(String(mutant.old));
     await editor.press('Enter');
-    await expect(page.locator(`[data-testid=grid] [data-addr="${cell}"]`).innerText()).resolves.toContain(String(mutant.old));
+    await expect(page.locator(`[data-testid=grid] .cell[data-addr="${cell}"]`).innerText()).resolves.toContain(String(mutant.old));
+    const run = Number(await page.getByTestId('summary').getAttribute('data-run'));
     await page.getByTestId('validate').click();
-    await page.getByTestId('summary').waitFor();
-    await page.waitForFunction(() => !document.querySelector('[data-testid=validate]')?.hasAttribute('disabled'));
+    await page.locator(`[data-testid=summary][data-run="${run + 1}"]`).waitFor();
     const still = page.locator(`[data-testid=finding][data-sheet="${mutant.sheet}"][data-cell="${cell}"][data-severity="${severity}"]`);
     await expect(still.count()).resolves.toBe(0);
   }

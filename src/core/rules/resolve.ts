@@ -114,8 +114,11 @@ function isFailing(e: Evaluated): boolean {
   return e.status === 'fail';
 }
 
-/** Is `a` the number `b` with two adjacent digits swapped (171.5 vs 117.5)? */
-export function isTransposition(a: string, b: string): boolean {
+/** Is `a` the number `b` with two adjacent digits swapped (171.5 vs 117.5; 149.80 vs 148.90 across the point)? */
+export function isTransposition(x: string, y: string): boolean {
+  if (x.indexOf('.') !== y.indexOf('.')) return false;
+  const a = x.replace('.', '');
+  const b = y.replace('.', '');
   if (a.length !== b.length || a === b) return false;
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;

@@ -9,6 +9,9 @@ import type { Rule } from '../types';
 import { totalRow } from '../table/kit';
 import { lineMap } from '../table/lines';
 import { econRows, tn } from './kit';
+import { paramAmount } from '../../narrative/inputs';
+
+const PROCUREMENT = '政府采购合计';
 
 /** First non-zero amount cell of a table, if any. */
 export function firstNonZero(t: ParsedTable): { ref: CellRef; scaled: number } | undefined {
@@ -105,36 +108,27 @@ export const nodataRules: Rule[] = [
   findingRule({ id: 'X.nodata-T13', severity: 'error', title: '国有资本经营预算支出表为空时，国有资本经营预算收入应为零', needs: ['T13', 'T01'] }, (book) =>
     emptyTableVsIncome(book, 'T13', '国有资本经营', 'X.nodata-T13'),
   ),
-  findingRule({ id: 'X.nodata-T14', severity: 'warning', title: '政府采购表为空或缺失时，情况说明中的政府采购金额应为零', needs: [] }, (book, ctx) => {
-    const amount = procurementParam(ctx.params);
-    if (!amount) return [];
+  findingRule({ id: 'X.nodata-T14', severity: 'warning', title: '政府采购表为空或缺失时，说明参数中的政府采购金额应为零', needs: [] }, (book, ctx) => {
+    const amount = paramAmount(ctx.params, PROCUREMENT);
+    if (!amount || !ctx.params) return [];
     const t = gridTable(book, 'T14');
     if (t && t.rows.some((r) => r.kind === 'item' || (r.kind === 'total' && Object.values(r.amounts).some((a) => a.scaled !== 0)))) return [];
-    const severity: Severity = book.layout === 'jy' ? 'info' : 'warning';
-    const where = t ? { sheet: t.sheet, cell: t.titleRef.cell } : { sheet: '说明参数', cell: '' };
+    // 济源 sets have no 政府采购汇总表 at all: then the amount simply cannot be checked.
+    const severity: Severity = book.layout === 'jy' && !t ? 'info' : 'warning';
+    const field = Object.values(ctx.params.fields).find((f) => f.label.replace(/\s/g, '').includes(PROCUREMENT));
     return [
       {
         rule: 'X.nodata-T14',
         severity,
-        sheet: where.sheet,
-        cell: where.cell,
-        related: [],
-        expected: null,
+        sheet: ctx.params.sheet,
+        cell: field?.cell ?? ctx.params.titleCell,
+        related: t ? [t.titleRef] : [],
+        expected: t ? 0 : null,
         actual: amount,
-        message: t ? `${tn('T14')} 没有采购项目，但说明参数中政府采购金额为 ${amount} 万元` : `工作簿没有${tn('T14')}，说明参数中的政府采购金额 ${amount} 万元无法核对`,
-        table: t ? 'T14' : '说明参数',
+        message: t ? `说明参数中政府采购合计为 ${amount} 万元，但${tn('T14')}没有采购项目` : `工作簿没有${tn('T14')}，说明参数中的政府采购合计 ${amount} 万元无法核对`,
+        table: '说明参数',
       },
     ];
   }),
 ];
 
-/** The 政府采购 amount entered in 说明参数, if the sheet has one (any numeric field named 政府采购…). */
-function procurementParam(params: unknown): number | undefined {
-  if (!params || typeof params !== 'object') return undefined;
-  for (const [k, v] of Object.entries(params as Record<string, unknown>)) {
-    if (!/政府采购/.test(k)) continue;
-    const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v.replace(/[,，\s]/g, '')) : typeof v === 'object' && v && 'value' in v ? Number((v as { value: unknown }).value) : NaN;
-    if (Number.isFinite(n) && n !== 0) return n;
-  }
-  return undefined;
-}

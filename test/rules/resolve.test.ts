@@ -1,0 +1,116 @@
+/** Localisation: one defect → one finding at the cell a person should look at first. */
+import { evaluate, type Relation, type Term } from '../../src/core/rules/relation';
+import { isTransposition, resolve } from '../../src/core/rules/resolve';
+import { childSumRelations, hierarchy, rowRelation } from '../../src/core/rules/table/kit';
+import type { GridTable } from '../../src/core/model';
+import { COLS, miniTable, type MiniRow } from './helpers/mini';
+
+/** 合计, one department, three 项 rows: 合计 = 基本 + 项目 on every row, and the column sums. */
+const base = (): MiniRow[] => [
+  { kind: 'total', values: [30, 20, 10] },
+  { kind: 'dept', code: '001', values: [30, 20, 10] },
+  { kind: 'func', code: '2010301', values: [17.5, 12.5, 5] },
+  { kind: 'func', code: '2080505', values: [8, 5, 3] },
+  { kind: 'func', code: '2210201', values: [4.5, 2.5, 2] },
+];
+
+function relationsOf(t: GridTable): Relation[] {
+  const rows = t.rows.map((r) => rowRelation(t, r, 'T03.row-split', '合计', ['基本支出/小计', '项目支出/小计'])!);
+  return [...rows, ...childSumRelations(t, hierarchy(t), COLS, { colSum: 'T03.col-sum', rollup: 'T03.unit-rollup', subtotal: 'T03.code-hierarchy' })];
+}
+
+function problems(rels: Relation[]) {
+  return resolve(rels.map((r, i) => evaluate(r, i))).filter((f) => f.severity !== 'info');
+}
+
+const cross = (rule: string, lhs: Term[], rhs: Term[]): Relation => ({ rule, severity: 'error', lhs, rhs, decimals: 1, tables: ['T01', 'T03'], lhsText: 'l', rhsText: 'r', shape: { kind: 'cross' } });
+
+describe('resolve', () => {
+  test('a consistent table gives no finding', () => {
+    expect(problems(relationsOf(miniTable(base())))).toEqual([]);
+  });
+
+  test('one detail cell breaks its row and both column sums: one finding, at that cell, with the right number', () => {
+    const spec = base();
+    spec[2].values[1] = 21.5; // 12.5 → 21.5: 基本支出 of 2010301
+    const fs = problems(relationsOf(miniTable(spec)));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ cell: 'G9', expected: 12.5, actual: 21.5, severity: 'error' });
+    expect(fs[0].message).toContain('应为 12.5');
+  });
+
+  test('a changed total is blamed, not the details that agree with each other', () => {
+    const spec = base();
+    spec[0].values[0] = 33;
+    const fs = problems(relationsOf(miniTable(spec)));
+    expect(fs.map((f) => f.cell)).toEqual(['F7']);
+  });
+
+  test('a deleted detail row: the lowest parent that no longer adds up, first column', () => {
+    const spec = base();
+    spec.splice(3, 1);
+    const fs = problems(relationsOf(miniTable(spec)));
+    expect(fs).toHaveLength(1);
+    expect(fs[0].cell).toBe('F8');
+    expect(fs[0].message).toContain('删除');
+  });
+
+  test('one column of a parent’s rows shifted right: the parent’s cell in the source column', () => {
+    // 基本 → 项目 for two rows, which still add up row by row (合计 = 基本 + 项目).
+    const spec = base();
+    for (const i of [2, 3]) {
+      spec[i].values[2] += spec[i].values[1];
+      spec[i].values[1] = 0;
+    }
+    const fs = problems(relationsOf(miniTable(spec)));
+    expect(fs.map((f) => f.cell)).toEqual(['G8']);
+  });
+
+  test('a cross-table pair where both tables are consistent: the left-hand (summary) cell', () => {
+    const t = miniTable(base());
+    const rels = relationsOf(t);
+    const t01: Term = { ref: { sheet: '表1', cell: 'D6' }, scaled: 31e6, label: '一般公共服务', table: 'T01' };
+    rels.push(cross('X.T01-T03.class', [t01], [{ ref: t.rows[2].amounts['合计'].ref, scaled: t.rows[2].amounts['合计'].scaled, label: 'x', table: 'T03', row: 9, col: '合计' }]));
+    const fs = problems(rels);
+    expect(fs.map((f) => [f.sheet, f.cell])).toEqual([['表1', 'D6']]);
+  });
+
+  test('a detail cell that also disagrees with another table is still the one finding', () => {
+    const spec = base();
+    spec[2].values[0] = 71.5; // 17.5 → 71.5 transposed, breaks row, column sums and the class relation
+    const t = miniTable(spec);
+    const rels = relationsOf(t);
+    const a = t.rows[2].amounts['合计'];
+    rels.push(cross('X.T01-T03.class', [{ ref: { sheet: '表1', cell: 'D6' }, scaled: 17.5e6, label: '一般公共服务', table: 'T01' }], [{ ref: a.ref, scaled: a.scaled, label: 'x', table: 'T03', row: 9, col: '合计' }]));
+    const fs = problems(rels);
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ sheet: '表3', cell: 'F9', expected: 17.5 });
+  });
+
+  test('one relation only: the total, unless one addend is a digit transposition of what it should be', () => {
+    const term = (cell: string, v: number): Term => ({ ref: { sheet: 'T', cell }, scaled: Math.round(v * 1e6), label: cell, table: 'T14' });
+    const sum = (a: number, b: number): Relation[] => [{ rule: 'T14.col-sum', severity: 'error', lhs: [term('J6', 20)], rhs: [term('J7', a), term('J8', b)], decimals: 1, tables: ['T14'], lhsText: '合计', rhsText: 'Σ' }];
+    expect(problems(sum(3, 20)).map((f) => f.cell)).toEqual(['J6']);
+    expect(problems(sum(3, 71)).map((f) => f.cell)).toEqual(['J8']); // 17 → 71
+  });
+
+  test('cells of one row changed together (its own table still balanced) against another table: the row’s leading cell', () => {
+    const term = (sheet: string, cell: string, v: number, group?: string): Term => ({ ref: { sheet, cell }, scaled: Math.round(v * 1e6), label: cell, group, table: sheet === 'T11' ? 'T11' : 'T01' });
+    const within = (lhs: Term, rhs: Term[]): Relation => ({ rule: 'T11.sources', severity: 'error', lhs: [lhs], rhs, decimals: 1, tables: ['T11'], lhsText: 'l', rhsText: 'r', shape: { kind: 'cross' } });
+    const total = term('T11', 'D8', 99.4, 'T11');
+    const gov = term('T11', 'D9', 99.4, 'T11');
+    const rels: Relation[] = [
+      within(total, [gov]),
+      cross('X.T11-T01.total', [total], [term('T01', 'B38', 121.3)]),
+      cross('X.T11-T01.sources', [gov], [term('T01', 'B6', 121.3)]),
+    ];
+    expect(problems(rels).map((f) => f.cell)).toEqual(['D8']);
+  });
+
+  test('digit transposition test', () => {
+    expect(isTransposition('171.5', '117.5')).toBe(true);
+    expect(isTransposition('149.80', '148.90')).toBe(true);
+    expect(isTransposition('117.5', '117.5')).toBe(false);
+    expect(isTransposition('120.5', '117.5')).toBe(false);
+  });
+});
