@@ -23,7 +23,8 @@ export async function narrativeToDocx(result: NarrativeResult): Promise<Uint8Arr
     new Paragraph({ text: result.title, heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }),
   ];
   for (const s of result.sections) {
-    children.push(new Paragraph({ text: s.heading, heading: s.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2 }));
+    // outlineLevel as well as the style: LibreOffice and Word's navigation pane read headings from it.
+    children.push(new Paragraph({ text: s.heading, heading: s.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, outlineLevel: s.level - 1, keepNext: true }));
     for (const p of s.paragraphs) children.push(new Paragraph({ children: runs(p), indent: { firstLine: 640 } }));
   }
   const doc = new Document({

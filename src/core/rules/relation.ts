@@ -5,7 +5,7 @@
  * and point one defect at one cell.
  */
 import type { Amount } from '../amount';
-import { toUnits, unitsToNumber } from '../amount';
+import { SCALE_DIGITS, toUnits, unitsToNumber } from '../amount';
 import type { CellRef } from '../grid';
 import type { BodyRow, TableId } from '../model';
 import type { Finding, Severity } from '../report';
@@ -147,24 +147,45 @@ export function allTerms(rel: Relation): Term[] {
   return termsOf(rel, 'lhs').concat(termsOf(rel, 'rhs'));
 }
 
+/** Where a cell visited by eachCell comes from: an explicit term, or a slice's row and column. */
+export interface CellSource {
+  term?: Term;
+  slice?: Slice;
+  row?: BodyRow;
+  col?: string;
+}
+
+/** The term of a visited cell (built only when asked for). */
+export function termOfSource(s: CellSource): Term {
+  return s.term ?? sliceTerm(s.slice!, s.row!, s.col!);
+}
+
 /**
  * Calls fn for every cell of a side without building terms (ref undefined for an absent cell);
- * fn returns true to stop. Returns true when stopped.
+ * fn returns true to stop. Returns true when stopped. `src` is reused between calls.
  */
-export function eachCell(rel: Relation, side: 'lhs' | 'rhs', fn: (scaled: number, ref: CellRef | undefined, make: () => Term) => boolean | void): boolean {
-  for (const t of side === 'lhs' ? rel.lhs : rel.rhs) if (fn(t.scaled, t.ref, () => t)) return true;
+export function eachCell(rel: Relation, side: 'lhs' | 'rhs', fn: (ref: CellRef | undefined, src: CellSource) => boolean | void): boolean {
+  const src: CellSource = {};
+  for (const t of side === 'lhs' ? rel.lhs : rel.rhs) {
+    src.term = t;
+    if (fn(t.ref, src)) return true;
+  }
+  src.term = undefined;
   const sl = side === 'lhs' ? rel.lhsSlice : rel.rhsSlice;
   if (!sl) return false;
+  src.slice = sl;
   for (const r of sl.rows) {
+    src.row = r;
     for (const c of sl.cols) {
-      const a = r.amounts[c];
-      if (fn(a ? a.scaled : 0, a?.ref, () => sliceTerm(sl, r, c))) return true;
+      src.col = c;
+      if (fn(r.amounts[c]?.ref, src)) return true;
     }
   }
   return false;
 }
 
 function sideUnits(ts: Term[], sl: Slice | undefined, d: number): { units: number; m: number } {
+  const step = 10 ** (SCALE_DIGITS - d);
   let units = 0;
   let m = 0;
   for (const t of ts) {
@@ -177,7 +198,8 @@ function sideUnits(ts: Term[], sl: Slice | undefined, d: number): { units: numbe
       for (const c of sl.cols) {
         const a = r.amounts[c];
         if (!a || a.scaled === 0) continue;
-        const u = toUnits(a.scaled, d);
+        // Published amounts are whole units already: divide exactly; otherwise round half-up.
+        const u = a.scaled % step === 0 ? a.scaled / step : toUnits(a.scaled, d);
         units += u;
         if (u !== 0) m++;
       }
@@ -218,7 +240,7 @@ export function relatedCells(rels: Relation[], except?: CellRef, max = MAX_RELAT
   const seen = new Set<string>();
   if (except) seen.add(`${except.sheet}!${except.cell}`);
   const out: CellRef[] = [];
-  const add = (_s: number, ref: CellRef | undefined): boolean => {
+  const add = (ref: CellRef | undefined): boolean => {
     if (out.length >= max) return true;
     if (!ref) return false;
     const k = `${ref.sheet}!${ref.cell}`;
@@ -246,7 +268,7 @@ export function describe(e: Evaluated): string {
 /** The cell a relation points at by default: the first lhs cell, else the first rhs cell. */
 export function defaultCell(rel: Relation): CellRef | undefined {
   let found: CellRef | undefined;
-  const pick = (_s: number, ref: CellRef | undefined): boolean => {
+  const pick = (ref: CellRef | undefined): boolean => {
     if (ref) found = ref;
     return !!ref;
   };

@@ -17,7 +17,7 @@ import { parseA1 } from '../grid';
 import type { CellRef } from '../grid';
 import type { Finding, Severity } from '../report';
 import type { Evaluated, Relation, Term } from './relation';
-import { MAX_RELATED_INFO, allTerms, defaultCell, describe, eachCell, fmtUnits, labelOf, num, relatedCells, relationFinding, statusOf, termsOf, unitsOf } from './relation';
+import { MAX_RELATED_INFO, allTerms, defaultCell, describe, eachCell, termOfSource, fmtUnits, labelOf, num, relatedCells, relationFinding, statusOf, termsOf, unitsOf } from './relation';
 
 const SEV_RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
 /**
@@ -144,12 +144,12 @@ export function resolve(evaluated: Evaluated[]): Finding[] {
   }
   const index = new Map<string, Entry[]>();
   const visit = (e: Evaluated, side: 'lhs' | 'rhs', coef: 1 | -1): void => {
-    eachCell(e.rel, side, (_scaled, ref, make) => {
+    eachCell(e.rel, side, (ref, src) => {
       if (!ref || !candidates.get(ref.sheet)?.has(ref.cell)) return false;
       const k = keyOf(ref);
       let l = index.get(k);
       if (!l) index.set(k, (l = []));
-      l.push({ e, coef, t: make() });
+      l.push({ e, coef, t: termOfSource(src) });
       return false;
     });
   };
