@@ -7,7 +7,7 @@ import type { BudgetBook, TableId } from '../model';
 import type { Finding } from '../report';
 import type { Rule, RuleContext } from './types';
 import type { Evaluated } from './relation';
-import { evaluate } from './relation';
+import { evaluate, relationFinding } from './relation';
 import { resolve } from './resolve';
 import { tableRules } from './table';
 import { crossRules } from './cross';
@@ -45,6 +45,11 @@ export function runRules(book: BudgetBook, ctx: RuleContext, rules: Rule[] = RUL
       });
     }
   }
-  findings.push(...resolve(evaluated));
+  try {
+    findings.push(...resolve(evaluated));
+  } catch {
+    // Localisation is a refinement: if it fails, every relation is reported at its own total cell.
+    for (const e of evaluated) if (e.severity) findings.push(relationFinding(e));
+  }
   return { findings, skipped };
 }

@@ -44,9 +44,12 @@ export interface Slice {
 
 /** What a relation says about its table's structure (for the resolver). */
 export type Shape =
-  | { kind: 'childSum'; sheet: string; parentRow: number; col: string; level: number }
+  /** parent = Σ addends; `leaf`: the addends are the parent's own detail rows (where a deleted row would be missed first). */
+  | { kind: 'childSum'; sheet: string; parentRow: number; col: string; level: number; leaf: boolean }
   | { kind: 'row'; sheet: string; row: number }
   | { kind: 'cross' };
+
+export type ChildSumShape = Extract<Shape, { kind: 'childSum' }>;
 
 export interface Relation {
   rule: string;
@@ -108,6 +111,13 @@ export function unitsOf(t: Term, decimals: number): number {
   return toUnits(t.scaled, decimals);
 }
 
+/** A side made only of exact numbers (counts, typed constants): rules.md §1 "one side exact". */
+function exactSide(ts: Term[], sl: Slice | undefined): boolean {
+  if (sl || !ts.length) return false;
+  for (const t of ts) if (!t.exact) return false;
+  return true;
+}
+
 /** Status of a residual for a relation with m rounded terms (shared by evaluation and the resolver). */
 export function statusOf(rel: Relation, deltaUnits: number, m: number): { status: Status; severity: Severity | null } {
   if (deltaUnits === 0) return { status: 'pass', severity: null };
@@ -118,7 +128,6 @@ export function statusOf(rel: Relation, deltaUnits: number, m: number): { status
     if (Math.abs(deltaUnits) < rel.allowanceUnits) return { status: 'tail', severity: 'info' };
     return { status: side === 'info' ? 'note' : 'fail', severity: side };
   }
-  const exactSide = (ts: Term[], sl?: Slice): boolean => !sl && ts.length > 0 && ts.every((t) => t.exact);
   const v = classifyDelta(deltaUnits, m, exactSide(rel.lhs, rel.lhsSlice) || exactSide(rel.rhs, rel.rhsSlice));
   if (v.kind === 'pass') return { status: 'pass', severity: null };
   if (v.kind === 'tail') return { status: 'tail', severity: 'info' };
@@ -189,7 +198,9 @@ function sideUnits(ts: Term[], sl: Slice | undefined, d: number): { units: numbe
   let units = 0;
   let m = 0;
   for (const t of ts) {
-    const u = unitsOf(t, d);
+    const s = t.scaled;
+    if (s === 0) continue;
+    const u = s % step === 0 ? s / step : toUnits(s, d);
     units += u;
     if (u !== 0 && !t.exact) m++;
   }
@@ -240,8 +251,10 @@ export function relatedCells(rels: Relation[], except?: CellRef, max = MAX_RELAT
   const seen = new Set<string>();
   if (except) seen.add(`${except.sheet}!${except.cell}`);
   const out: CellRef[] = [];
+  let visited = 0;
   const add = (ref: CellRef | undefined): boolean => {
-    if (out.length >= max) return true;
+    // Stop when enough cells are listed (or after a fair look through sparse columns).
+    if (out.length >= max || ++visited > max * 8) return true;
     if (!ref) return false;
     const k = `${ref.sheet}!${ref.cell}`;
     if (seen.has(k)) return false;

@@ -7,7 +7,8 @@
  *   - one cell off by ε (a changed amount, a digit transposition, a changed total);
  *   - the cells of one row changed together (a row kept balanced but wrong against another table);
  *   - a detail row missing under a parent row (the parent no longer adds up in several columns alike);
- *   - one column of a parent's rows shifted into the next column (+x in one column, −x in the next).
+ *   - one column of a parent's rows shifted into the next column (+x in one column, −x in the next);
+ *   - a row one table has and the other lacks (a per-code comparison with an empty side).
  * Score = relations explained − relations broken; the best hypothesis is taken greedily and its
  * relations folded into one finding. What no hypothesis explains is reported per relation at its
  * total (left-hand) cell, as rules.md says.
@@ -16,8 +17,8 @@ import { SCALE_DIGITS, toNumber } from '../amount';
 import { parseA1 } from '../grid';
 import type { CellRef } from '../grid';
 import type { Finding, Severity } from '../report';
-import type { Evaluated, Relation, Term } from './relation';
-import { MAX_RELATED_INFO, allTerms, defaultCell, describe, eachCell, termOfSource, fmtUnits, labelOf, num, relatedCells, relationFinding, statusOf, termsOf, unitsOf } from './relation';
+import type { ChildSumShape, Evaluated, Term } from './relation';
+import { MAX_RELATED_INFO, allTerms, defaultCell, describe, eachCell, fmtUnits, labelOf, num, relatedCells, relationFinding, statusOf, termOfSource, termsOf, unitsOf } from './relation';
 
 const SEV_RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
 /**
@@ -62,6 +63,8 @@ interface Hypothesis {
   score: number;
   /** Nesting level of a structural hypothesis's parent row (deeper = closer to the details). */
   depth?: number;
+  /** The cell's digits are those of the expected amount with two neighbours swapped. */
+  transposed?: boolean;
 }
 
 /** A binary heap (max by `before`) for the greedy choice. */
@@ -235,8 +238,9 @@ function cellHypothesis(k: string, entries: Entry[]): Hypothesis | undefined {
     const dec = f.e.rel.decimals;
     const now = fmtUnits(unitsOf(t, dec), dec);
     const was = fmtUnits(unitsOf({ ...t, scaled: t.scaled - eps }, dec), dec);
-    const bonus = lhsBonus + (isTransposition(now.replace('-', ''), was.replace('-', '')) ? 0.5 : 0);
-    const h: Hypothesis = { kind: 'cell', ref: t.ref!, explains, broken, bonus, fix: new Map([[k, eps]]), term: t, score: 0 };
+    const transposed = isTransposition(now.replace('-', ''), was.replace('-', ''));
+    const bonus = lhsBonus + (transposed ? 0.5 : 0);
+    const h: Hypothesis = { kind: 'cell', ref: t.ref!, explains, broken, bonus, fix: new Map([[k, eps]]), term: t, score: 0, transposed };
     if (!best || explains.size - broken + bonus > best.explains.size - best.broken + best.bonus) best = h;
   }
   return best;
@@ -293,6 +297,7 @@ interface ParentSum {
   parentRow: number;
   col: string;
   level: number;
+  leaf: boolean;
   rows: Set<number>;
 }
 
@@ -302,7 +307,7 @@ function structuralHypotheses(all: Evaluated[], failing: Evaluated[]): Hypothesi
   for (const e of failing) {
     const s = e.rel.shape;
     if (s?.kind !== 'childSum') continue;
-    sums.push({ e, sheet: s.sheet, parentRow: s.parentRow, col: s.col, level: s.level, rows: new Set(termsOf(e.rel, 'rhs').map((t) => t.row ?? -1)) });
+    sums.push({ e, sheet: s.sheet, parentRow: s.parentRow, col: s.col, level: s.level, leaf: s.leaf, rows: new Set(termsOf(e.rel, 'rhs').map((t) => t.row ?? -1)) });
   }
   if (!sums.length) return [];
   const byParent = new Map<string, ParentSum[]>();
@@ -345,7 +350,10 @@ function structuralHypotheses(all: Evaluated[], failing: Evaluated[]): Hypothesi
     // (1) a missing (or extra) detail row: every failing column off in the same direction.
     const signs = new Set(cols.map((p) => Math.sign(p.e.deltaUnits)));
     // A deleted row shows in at least two columns (its total and a part); one column alone is a cell.
-    if (signs.size === 1 && cols.length >= 2) {
+    // And it is missed first by its own parent: a parent whose detail rows add up elsewhere (合计 over
+    // departments that agree with their rows) is itself wrong, not short of a row.
+    const colsSeen = new Set(cols.map((p) => p.col));
+    if (signs.size === 1 && colsSeen.size >= 2 && cols.some((p) => p.leaf)) {
       const explains = new Set<number>();
       const v = new Map<string, number>(); // col → Δ scaled
       for (const p of cols) {
@@ -387,8 +395,8 @@ function structuralHypotheses(all: Evaluated[], failing: Evaluated[]): Hypothesi
           score: 0,
           detail: {
             label,
-            cols: cols.map((p) => p.col),
-            amounts: cols.map((p) => fmtUnits(Math.abs(p.e.deltaUnits), d)),
+            cols: [...colsSeen],
+            amounts: [...colsSeen].map((c) => fmtUnits(Math.abs(cols.find((p) => p.col === c)!.e.deltaUnits), d)),
             note: sign ? '其下各行之和少于该行：可能漏列或删除了一行明细' : '其下各行之和多于该行：可能多列或重复了一行明细',
           },
         });
@@ -476,7 +484,7 @@ function absentRowHypotheses(all: Evaluated[], failing: Evaluated[]): Hypothesis
       const col = sl.cols[0];
       let best: { x: Evaluated; level: number; fit: number } | undefined;
       for (const x of parents.get(sl.table) ?? []) {
-        const s = x.rel.shape as Extract<Relation['shape'], { kind: 'childSum' }>;
+        const s = x.rel.shape as ChildSumShape;
         if (s.col !== col) continue;
         const d = x.deltaUnits - scaledToUnits(unitsToScaled(amount, e.rel.decimals), x.rel.decimals);
         if (!okWith(x, d)) continue;
@@ -484,12 +492,12 @@ function absentRowHypotheses(all: Evaluated[], failing: Evaluated[]): Hypothesis
         if (!best || s.level > best.level || (s.level === best.level && fit < best.fit)) best = { x, level: s.level, fit };
       }
       if (!best) continue;
-      const s = best.x.rel.shape as Extract<Relation['shape'], { kind: 'childSum' }>;
+      const s = best.x.rel.shape as ChildSumShape;
       // The parent's first amount column (its 合计/总计), from its child sums.
       let first = best.x.rel.lhs[0];
       for (const x of parents.get(sl.table) ?? []) {
         const t = x.rel.lhs[0];
-        const xs = x.rel.shape as Extract<Relation['shape'], { kind: 'childSum' }>;
+        const xs = x.rel.shape as ChildSumShape;
         if (xs.sheet !== s.sheet || xs.parentRow !== s.parentRow || !t?.ref || !first?.ref) continue;
         if (parseA1(t.ref.cell).col < parseA1(first.ref.cell).col) first = t;
       }
@@ -564,7 +572,7 @@ function hypothesisFinding(h: Hypothesis, rels: Evaluated[]): Finding {
     const eps = h.fix!.get(keyOf(h.ref)) ?? 0;
     const actual = h.term!.scaled;
     const expected = actual - eps;
-    const others = h.kind === 'group' ? `（同一行/表内的 ${h.fix!.size - 1} 个单元格随之改动，本表自身仍平衡）` : '';
+    const others = h.kind === 'group' ? `（同一行/表内的 ${h.fix!.size - 1} 个单元格随之改动，本表自身仍平衡）` : h.transposed ? '（疑似两位数字顺序颠倒）' : '';
     return {
       ...base,
       expected: num(scaledToUnits(expected, d), d),
@@ -627,4 +635,3 @@ function mergeAtCells(rels: Evaluated[], make: (group: Evaluated[]) => Finding):
   return [...groups.values()].map(make);
 }
 
-export type { Relation };

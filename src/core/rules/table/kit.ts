@@ -203,7 +203,7 @@ export function amountTerm(t: GridTable, r: BodyRow, key: string): Term {
 export function childSumRelations(t: GridTable, h: Hierarchy, cols: string[], ids: RuleIds, severity: Severity = 'error'): Relation[] {
   const out: Relation[] = [];
   const name = tableName(t.id);
-  const mk = (rule: string, parent: Node, addends: Node[], col: string, what: string): void => {
+  const mk = (rule: string, parent: Node, addends: Node[], col: string, what: string, leaf: boolean): void => {
     if (parent.row.amounts[col] === undefined && addends.every((a) => a.row.amounts[col] === undefined)) return;
     out.push({
       rule,
@@ -216,7 +216,7 @@ export function childSumRelations(t: GridTable, h: Hierarchy, cols: string[], id
       where: `${name} ${col}`,
       lhsText: rowLabel(parent.row),
       rhsText: what,
-      shape: { kind: 'childSum', sheet: t.sheet, parentRow: parent.row.row, col, level: parent.level },
+      shape: { kind: 'childSum', sheet: t.sheet, parentRow: parent.row.row, col, level: parent.level, leaf },
       table: t.id,
     });
   };
@@ -225,10 +225,10 @@ export function childSumRelations(t: GridTable, h: Hierarchy, cols: string[], id
     const allDetail = p.children.every((c) => c.detail);
     const rule = p.level >= 3 ? ids.subtotal : p.level === 0 && allDetail ? ids.colSum : allDetail ? ids.colSum : ids.rollup;
     const what = allDetail ? `${p.level === 0 ? '' : '其下'}各明细行之和` : p.level === 0 ? '各部门/单位行之和' : '其下各行之和';
-    for (const col of cols) mk(rule, p, p.children, col, what);
+    for (const col of cols) mk(rule, p, p.children, col, what, allDetail);
   }
   if (h.total && h.total.children.some((c) => !c.detail) && h.details.length) {
-    for (const col of cols) mk(ids.colSum, h.total, h.details, col, '各明细行之和');
+    for (const col of cols) mk(ids.colSum, h.total, h.details, col, '各明细行之和', false);
   }
   return out;
 }
@@ -237,7 +237,8 @@ export function childSumRelations(t: GridTable, h: Hierarchy, cols: string[], id
  * Column sums of a 其中 column taken as the gap to its parent column (一般公共预算/小计 − 其中：财政拨款):
  * parent row gap = Σ children's gaps. Rows where the two cells are equal carry the same amount, so
  * their gap is exactly 0 and adds no rounding; a sub-column cell changed on one row then stands out
- * even where the plain column sum hides it in its rounding allowance.
+ * even where the plain column sum hides it in its rounding allowance. That "same amount" reading is an
+ * assumption (rules.md states only 其中 ≤ 小计), so a mismatch is a warning, never an error.
  */
 export function gapChildSums(t: GridTable, h: Hierarchy, parentCol: string, subCol: string, rule: string): Relation[] {
   if (!hasColumnCached(t, parentCol) || !hasColumnCached(t, subCol)) return [];
@@ -255,7 +256,7 @@ export function gapChildSums(t: GridTable, h: Hierarchy, parentCol: string, subC
     const rows = unequal.map((a) => a.row);
     out.push({
       rule,
-      severity: 'error',
+      severity: 'warning',
       lhs,
       rhs,
       lhsSlice: slice(t, rows, [subCol]),
@@ -295,9 +296,10 @@ export function rowRelation(t: GridTable, r: BodyRow, rule: string, lhs: string,
   };
 }
 
-/** a ≤ b on one row (其中：财政拨款 ≤ 一般公共预算/小计). */
+/** a ≤ b on one row (其中：财政拨款 ≤ 一般公共预算/小计); rows where the two are equal need no relation. */
 export function rowLe(t: GridTable, r: BodyRow, rule: string, a: string, b: string, severity: Severity = 'warning'): Relation | undefined {
   if (!hasColumnCached(t, a) || !hasColumnCached(t, b)) return undefined;
+  if ((r.amounts[a]?.scaled ?? 0) === (r.amounts[b]?.scaled ?? 0)) return undefined;
   return {
     rule,
     severity,

@@ -148,8 +148,9 @@ function t04Relations(t: LinesTable): Record<string, Relation[]> {
   eq('itotal', 'T04.income-total', one(t, inc, '收入合计'), sumSide(t, inc, ['本年收入', '上年结转']));
   const cols = T04_COLS.filter((c) => hasExpCol(t, c));
   const parts = [C4.gpb, C4.fund, C4.stateCapital].filter((c) => cols.includes(c));
+  // Per 类 row (rules.md 29); the 本年支出/支出合计 lines are tied by T04.expense-sum/-total instead.
   for (const l of t.expense) {
-    if (!l.amounts || l.amounts[C4.total] === undefined || !parts.length) continue;
+    if (!l.lei || !l.amounts || l.amounts[C4.total] === undefined || !parts.length) continue;
     out.row.push(rel(t, 'T04.row', 'error', expSide(t, l, C4.total, l.key), { terms: parts.map((c) => expenseTerm(t, l, c, l.key)), text: parts.join(' + ') }));
   }
   const classes = t.expense.filter((l) => l.lei || isObsoleteSlot(l));

@@ -42,7 +42,8 @@ export const t12Rules: Rule[] = [
   relationRule({ id: 'T12.row', severity: 'error', title: '项目绩效目标表：每个项目 资金总额 = 政府预算资金 + 财政专户管理资金 + 单位资金', needs }, (book) => {
     const g = grid(book);
     if (!g) return [];
-    return g.rows.map((r) => rowRelation(g, r, 'T12.row', C.total, [C.government, C.specialAccount, C.unitFunds])).filter((r): r is Relation => !!r);
+    // Per project (rules.md 51); the department and unit rows are covered by T12.col-sum.
+    return g.rows.filter((r) => r.kind === 'project').map((r) => rowRelation(g, r, 'T12.row', C.total, [C.government, C.specialAccount, C.unitFunds])).filter((r): r is Relation => !!r);
   }),
   relationRule({ id: 'T12.col-sum', severity: 'error', title: '项目绩效目标表：部门行 = 单位行 = 各项目之和', needs }, (book) => {
     const g = grid(book);
