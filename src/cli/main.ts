@@ -23,6 +23,7 @@ const USAGE = `用法：budget-check <工作簿.xlsx> [--format json|text] [--na
   --narrative 情况说明.md   按表格和“说明参数”表生成第二部分 部门预算情况说明（Markdown）
   --docx 情况说明.docx      同上，生成 Word 文档
   --init-params 输出.xlsx   另存一份工作簿副本，末尾新增预填的“说明参数”表（原工作簿不修改；已有该表时不生成）
+  --catalog 科目表.xlsx     用从预算系统导出的科目表（科目编码、科目名称）补充或覆盖内置科目
 退出码：0 已读取；1 存在“错误”级问题；2 文件无法读取。`;
 
 export function parseArgs(argv: string[]): CliOptions | string {
