@@ -69,14 +69,18 @@ export function normTitle(s: string): string {
   return t.replace(TITLE_SUFFIX, '');
 }
 
+const QIZHONG = /^其中[:：]?/;
+
 /** Header cell normalisation: squash and drop a leading "其中:" (so "其中：财政拨款" → "财政拨款"). */
 export function normHeader(s: string): string {
-  return squash(s).replace(/^其中[:：]?/, '');
+  return squash(s).replace(QIZHONG, '');
 }
+
+const NOT_CHINESE_DIGIT = /[^零一二三四五六七八九十]/;
 
 /** Chinese numeral up to 99 ("三十四" → 34, "十" → 10); undefined when not one. */
 export function chineseNumber(s: string): number | undefined {
-  if (!s || /[^零一二三四五六七八九十]/.test(s)) return undefined;
+  if (!s || NOT_CHINESE_DIGIT.test(s)) return undefined;
   if (s === '十') return 10;
   const i = s.indexOf('十');
   if (i < 0) return s.length === 1 ? CHINESE_DIGITS.indexOf(s) : undefined;
@@ -95,19 +99,24 @@ export interface Ordinal {
   rest: string;
 }
 
+const PAREN_ORDINAL = /^\(([零一二三四五六七八九十]+)\)(.*)$/;
+const TOP_ORDINAL = /^([零一二三四五六七八九十]+)[、.．,]?(.*)$/;
+const TOP_ORDINAL_MARK = /^[零一二三四五六七八九十]+[、.．,]/;
+const DIGIT_ORDINAL = /^\(?(\d{1,2})[)、.．]+(.*)$/;
+
 /** Splits a squashed label into ordinal + rest: "一、一般公共服务" → top 1; "(二十四)住房" → paren 24. */
 export function splitOrdinal(squashed: string): Ordinal | undefined {
-  let m = /^\(([零一二三四五六七八九十]+)\)(.*)$/.exec(squashed);
+  let m = PAREN_ORDINAL.exec(squashed);
   if (m) {
     const n = chineseNumber(m[1]);
     return n === undefined ? undefined : { level: 'paren', n, rest: m[2] };
   }
-  m = /^([零一二三四五六七八九十]+)[、.．,]?(.*)$/.exec(squashed);
-  if (m && /^[零一二三四五六七八九十]+[、.．,]/.test(squashed)) {
+  m = TOP_ORDINAL.exec(squashed);
+  if (m && TOP_ORDINAL_MARK.test(squashed)) {
     const n = chineseNumber(m[1]);
     return n === undefined ? undefined : { level: 'top', n, rest: m[2] };
   }
-  m = /^\(?(\d{1,2})[)、.．]+(.*)$/.exec(squashed);
+  m = DIGIT_ORDINAL.exec(squashed);
   if (m) return { level: 'digit', n: Number(m[1]), rest: m[2] };
   return undefined;
 }

@@ -16,7 +16,7 @@ import { codeKind, codeLevel, normalizeName, parentCode, sameName } from './name
 import type { CodeKind } from './names';
 
 export type { CodeKind } from './names';
-export { normalizeName, sameName, codeKind, codeLevel, codeText, parentCode, GENERIC_ITEMS, genericItemOf, isOtherItemName } from './names';
+export { normalizeName, sameName, withoutSpending, codeKind, codeLevel, codeText, parentCode, GENERIC_ITEMS, genericItemOf, isOtherItemName } from './names';
 
 export type UnitKind = '机关' | '事业';
 
@@ -88,8 +88,19 @@ const SHIPPED: CatalogEntry[] = [
   ...ECON_GOV_ENTRIES.map((e) => fromRaw('econGov', e)),
 ];
 
+/** The shipped catalogue's maps, built once: most checks have no 科目表 of their own (nobody changes them). */
+let shipped: Pick<Catalog, 'entries' | 'pairs' | 'byName' | 'children'> | undefined;
+
 /** The shipped catalogue plus the user's entries (which override a shipped entry of the same code). */
 export function buildCatalog(user: CatalogEntry[] = []): Catalog {
+  if (!user.length) {
+    if (!shipped) {
+      const entries = new Map<string, CatalogEntry>();
+      for (const e of SHIPPED) entries.set(e.code, e);
+      shipped = { entries, pairs: buildPairs(), byName: indexByName(entries), children: indexChildren(entries) };
+    }
+    return { ...shipped, issues: [], userCount: 0 };
+  }
   const entries = new Map<string, CatalogEntry>();
   for (const e of SHIPPED) entries.set(e.code, e);
   const issues: CatalogIssue[] = [];
@@ -195,9 +206,11 @@ export function pairOf(cat: Catalog, dept: string): EconPair | undefined {
 
 /** 政府经济分类 codes tell the unit kind: 501–504 机关, 505–506 事业; others (509 …) say nothing. */
 export function unitKindOfGov(gov: string): UnitKind | undefined {
-  const c = gov.slice(0, 3);
-  if (c === '501' || c === '502' || c === '503' || c === '504') return '机关';
-  if (c === '505' || c === '506') return '事业';
+  // Read by character: the rules ask this for every economic row.
+  if (gov.charCodeAt(0) !== 53 || gov.charCodeAt(1) !== 48) return undefined; // "50"
+  const c = gov.charCodeAt(2);
+  if (c >= 49 && c <= 52) return '机关'; // 501–504
+  if (c === 53 || c === 54) return '事业'; // 505–506
   return undefined;
 }
 

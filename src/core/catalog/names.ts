@@ -7,6 +7,19 @@ export type CodeKind = 'func' | 'econDept' | 'econGov';
  * leading code or ordinal removed ("2010301 行政运行", "　　行政运行" → "行政运行").
  */
 export function normalizeName(text: string): string {
+  let n = normalized.get(text);
+  if (n === undefined) {
+    // The rules compare the same few hundred names again and again: remember them (bounded).
+    if (normalized.size >= MAX_REMEMBERED) normalized.clear();
+    normalized.set(text, (n = normalizeNow(text)));
+  }
+  return n;
+}
+
+const MAX_REMEMBERED = 20000;
+const normalized = new Map<string, string>();
+
+function normalizeNow(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/[\s\u3000\u00a0]/g, '')
@@ -21,7 +34,12 @@ export function sameName(a: string, b: string): boolean {
   const x = normalizeName(a);
   const y = normalizeName(b);
   if (x === y) return true;
-  return x.replace(/支出$/, '') === y.replace(/支出$/, '') && x.length > 2;
+  return withoutSpending(x) === withoutSpending(y) && x.length > 2;
+}
+
+/** A name without a trailing 支出 ("行政运行支出" → "行政运行"). */
+export function withoutSpending(name: string): string {
+  return name.endsWith('支出') ? name.slice(0, -2) : name;
 }
 
 /** A code cell value → its digits ("060", 2010301 → "2010301"), or null if it is not a code. */
@@ -66,10 +84,10 @@ export const GENERIC_ITEMS: Record<string, string> = {
 
 /** The 项 number a generic name implies ("行政运行" → "01"), or undefined. */
 export function genericItemOf(name: string): string | undefined {
-  const n = normalizeName(name);
-  for (const [item, generic] of Object.entries(GENERIC_ITEMS)) if (n === generic) return item;
-  return undefined;
+  return ITEM_OF_GENERIC.get(normalizeName(name));
 }
+
+const ITEM_OF_GENERIC = new Map(Object.entries(GENERIC_ITEMS).map(([item, generic]) => [generic, item]));
 
 /** 其他…支出 names close a 款: their 项 is 99. */
 export function isOtherItemName(name: string): boolean {

@@ -16,6 +16,7 @@ import type { SheetView } from './sheet';
 
 const NOTE_START = /^(注|备注|说明|附注|填表说明)[:：0-9.、]?/;
 const NOTE_SENTENCE = /^(本表|本部门|我部门|我单位|本单位|若|按照|如|[0-9]+[.、])/;
+const TRAILING_COLON = /[:：]$/;
 export const NO_DATA = /(故(本|此|该)表(为空|无数据)|本表无数据|此表无数据|该表无数据|表内无数据)/;
 
 /** Rows a body parser never reads: blank, repeated title / preamble / header. */
@@ -31,16 +32,40 @@ export function isSkippable(view: SheetView, row: number, block: Block, header: 
   return false;
 }
 
+/**
+ * Walks the body of a table: blank rows and repeated titles / preambles / headers are skipped,
+ * note rows go to `notes`, every other row goes to `visit`, which says whether the row belongs to
+ * the table. Returns the table's last row: its last note or kept row, else its last header row
+ * (else the block's top).
+ */
+export function readBody(block: Block, header: Header, notes: Note[], visit: (row: number) => boolean): number {
+  const view = block.view;
+  let afterNote = false;
+  let last = header.rows[header.rows.length - 1] ?? block.top;
+  for (let row = header.bodyStart; row <= block.bottom; row++) {
+    if (isSkippable(view, row, block, header)) continue;
+    const note = noteOf(view, row, afterNote);
+    if (note) {
+      notes.push(note);
+      afterNote = true;
+      last = row;
+      continue;
+    }
+    if (visit(row)) last = row;
+  }
+  return last;
+}
+
 /** A note row: starts like a note or is a sentence, and holds no number. */
 export function noteOf(view: SheetView, row: number, afterNote: boolean): Note | undefined {
   const info = view.scan(row);
   if (info.count === 0 || info.count > 2 || info.number) return undefined;
   const cols = view.filledCols(row);
   let textCol = -1;
-  for (const c of cols) {
-    const v = view.get(row, c);
+  for (let k = 0; k < cols.length; k++) {
+    const v = view.get(row, cols[k]);
     if (typeof v !== 'string') return undefined;
-    if (textCol < 0) textCol = c;
+    if (textCol < 0) textCol = cols[k];
   }
   const raw = view.text(row, textCol);
   const t = squash(raw);
@@ -58,6 +83,7 @@ export function isNoData(note: Note): boolean {
 export function textCell(view: SheetView, row: number, col: number | undefined): TextCell | undefined {
   if (col === undefined) return undefined;
   const v = view.getFilled(row, col);
+  if (v === null) return undefined;
   const t = cellText(v).trim();
   if (!t) return undefined;
   const m = view.mergeAt(row, col);
@@ -67,19 +93,22 @@ export function textCell(view: SheetView, row: number, col: number | undefined):
 /** Is this cell's text 合计 / 总计 (spaces and colons ignored)? */
 export function isTotalText(v: CellValue): boolean {
   if (typeof v !== 'string' || v.length > 12 || !v.includes('计')) return false;
-  const t = squash(v).replace(/[:：]$/, '');
+  const t = squash(v).replace(TRAILING_COLON, '');
   return t === '合计' || t === '总计' || t === '合计数';
 }
 
 /** All amount columns of the header read for one row. */
 export function amountsOf(view: SheetView, row: number, header: Header, ctx: ParseContext, id: TableId): Record<string, Amount> {
   const out: Record<string, Amount> = {};
-  const hasMerges = view.merges.length > 0;
-  for (const [key, col] of amountColumns(header)) {
-    const merge = hasMerges ? view.mergeAt(row, col) : undefined;
+  const cols = amountColumns(header);
+  for (let k = 0; k < cols.length; k++) {
+    const key = cols[k][0];
+    const col = cols[k][1];
+    const merge = view.mergeAt(row, col);
     if (merge && merge.bottom > merge.top && row === merge.top + 1 && typeof view.get(merge.top, merge.left) === 'number')
       ctx.tally(id, 'amount-merge', view.ref(merge.top, merge.left), '');
-    const a = ctx.amount(view, row, col, id, { countDecimals: key !== '采购数量' });
+    // 采购数量 is a count, not money: its decimals say nothing about the table's format.
+    const a = ctx.amount(view, row, col, id, key !== '采购数量');
     if (a) out[key] = a;
   }
   return out;

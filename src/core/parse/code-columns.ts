@@ -21,12 +21,19 @@ const digits = (view: SheetView, row: number, col: number, re: RegExp): boolean 
   return re.test(c.text);
 };
 
+// Module-level patterns: a regex literal inside a function is a new object on every call.
+const LEI_2 = /^2\d\d$/;
+const LEI_3 = /^3\d\d$/;
+const LEI_5 = /^5\d\d$/;
+const ECON_3 = /^3\d{4}$/;
+const ECON_5 = /^5\d{4}$/;
+
 /** 类 (2xx) + 款 (2 digits) + 项 (2 digits) in three adjacent cells. */
-const funcAt: Test = (v, r, c) => digits(v, r, c, /^2\d\d$/) && pad2(v, r, c + 1) && pad2(v, r, c + 2);
+const funcAt: Test = (v, r, c) => digits(v, r, c, LEI_2) && pad2(v, r, c + 1) && pad2(v, r, c + 2);
 /** 部门 类 (3xx) + 款, name, 政府 类 (5xx) + 款. */
-const econSplitAt: Test = (v, r, c) => digits(v, r, c, /^3\d\d$/) && pad2(v, r, c + 1) && digits(v, r, c + 3, /^5\d\d$/) && pad2(v, r, c + 4);
+const econSplitAt: Test = (v, r, c) => digits(v, r, c, LEI_3) && pad2(v, r, c + 1) && digits(v, r, c + 3, LEI_5) && pad2(v, r, c + 4);
 /** 部门 code 3xxxx, name, 政府 code 5xxxx. */
-const econAt: Test = (v, r, c) => digits(v, r, c, /^3\d{4}$/) && digits(v, r, c + 2, /^5\d{4}$/);
+const econAt: Test = (v, r, c) => digits(v, r, c, ECON_3) && digits(v, r, c + 2, ECON_5);
 
 function pad2(view: SheetView, row: number, col: number): boolean {
   const c = codeOf(view.get(row, col), 2);
@@ -49,9 +56,10 @@ export function findCodeColumns(view: SheetView, header: Header, spec: TableSpec
   const counts = new Map<number, number>();
   const end = Math.min(block.bottom, header.bodyStart + SAMPLE);
   for (let row = header.bodyStart; row <= end; row++) {
-    for (const col of view.filledCols(row)) {
-      if (layout.test(view, row, col)) counts.set(col, (counts.get(col) ?? 0) + 1);
-    }
+    const { count, first, last } = view.scan(row);
+    if (count === 0) continue;
+    // An empty cell never passes a test, so the whole filled span can be tried.
+    for (let col = first; col <= last; col++) if (layout.test(view, row, col)) counts.set(col, (counts.get(col) ?? 0) + 1);
   }
   if (counts.size === 0) return;
   const [firstKey] = layout.keys[0];

@@ -31,18 +31,22 @@ export class ParseContext {
     this.issues.push(issue);
   }
 
-  /** Reads one amount cell; an unreadable cell becomes a P.cell issue and yields undefined. */
-  amount(view: SheetView, row: number, col: number, table: TableId, opts: { countDecimals?: boolean } = {}): Amount | undefined {
+  /**
+   * Reads one amount cell; an unreadable cell becomes a P.cell issue and yields undefined.
+   * `count`: whether its decimals count towards the table's (not for a quantity).
+   */
+  amount(view: SheetView, row: number, col: number, table: TableId, count = true): Amount | undefined {
     const ref = view.ref(row, col);
     const raw = view.get(row, col);
+    // An empty cell (half the amount cells of a large book) is a blank, whatever its format or merge.
+    if (raw === null) return { scaled: 0, decimals: 0, blank: true, ref };
     const format = view.format(row, col);
-    const count = opts.countDecimals !== false;
     // Fast path: an ordinary number with a number format (nearly every amount cell). It equals
     // parseAmount's result: scaled / SCALE === value proves the value is the double nearest to that
     // decimal, and below 1e9 no other decimal of ≤ 6 places rounds to the same double.
     if (typeof raw === 'number' && format !== null && raw < 1e9 && raw > -1e9) {
       const scaled = Math.round(raw * SCALE);
-      const d = scaled / SCALE === raw ? cachedFormatDecimals(format) : undefined;
+      const d = scaled / SCALE === raw ? this.formatDecimals(format) : undefined;
       if (d !== undefined) {
         if (count && (scaled !== 0 || d > 0)) this.countDecimals(table, d, scaled === 0);
         return { scaled: scaled || 0, decimals: d, blank: false, ref };
@@ -69,6 +73,18 @@ export class ParseContext {
     }
     if (!p.blank && count && (p.scaled !== 0 || decimals > 0)) this.countDecimals(table, decimals, p.scaled === 0);
     return a;
+  }
+
+  /** The format of the previous amount cell: a column's cells share one format string. */
+  private lastFormat = '';
+  private lastFormatDecimals: number | undefined;
+
+  private formatDecimals(format: string): number | undefined {
+    if (format !== this.lastFormat) {
+      this.lastFormat = format;
+      this.lastFormatDecimals = cachedFormatDecimals(format);
+    }
+    return this.lastFormatDecimals;
   }
 
   private cellProblem(table: TableId, ref: CellRef, value: CellValue, reason: string): void {

@@ -3,7 +3,7 @@
  * per body row with its kind (tables.md §1.3), codes, amounts and the unit / department it
  * belongs to (the nearest unit / department row above).
  */
-import type { BodyRow, GridTable, Note, RowKind, TableId } from '../model';
+import type { BodyRow, EconCode, FuncCode, GridTable, Note, RowKind, TableId } from '../model';
 import { TEXT } from '../model';
 import type { Block } from '../recognize';
 import { CODE, type RowFamily, type TableSpec } from '../tables/spec';
@@ -12,7 +12,7 @@ import type { CodeCell, ParseContext } from './context';
 import { codeOf } from './context';
 import type { Header, Preamble } from './header';
 import { readHeader } from './header';
-import { amountColumns, amountsOf, codeAt, hasAmount, isNoData, isSkippable, isTotalText, noteOf, textCell } from './body';
+import { amountColumns, amountsOf, codeAt, hasAmount, isNoData, isTotalText, readBody, textCell } from './body';
 import { findCodeColumns } from './code-columns';
 import type { SheetView } from './sheet';
 import { baseOf } from './table-base';
@@ -27,10 +27,62 @@ interface State {
   unit?: string;
 }
 
+/**
+ * The header columns the row classifiers read, looked up once per table (not once per row).
+ * `totals*` are the text columns whose 合计 marks a total row, in the order they are checked.
+ */
+interface Cols {
+  name?: number;
+  unitCode?: number;
+  lei?: number;
+  kuan?: number;
+  xiang?: number;
+  econ?: number;
+  econName?: number;
+  gov?: number;
+  govName?: number;
+  econLei?: number;
+  econKuan?: number;
+  govLei?: number;
+  govKuan?: number;
+  t10Type?: number;
+  t10Name?: number;
+  t10Unit?: number;
+  /** T14 text columns in TEXT.t14 order. */
+  t14: { key: string; col: number | undefined }[];
+  econTotals: (number | undefined)[];
+  t10Totals: (number | undefined)[];
+}
+
+function colsOf(header: Header): Cols {
+  const c = (key: string) => header.col.get(key);
+  return {
+    name: c(CODE.name),
+    unitCode: c(CODE.unitCode),
+    lei: c(CODE.lei),
+    kuan: c(CODE.kuan),
+    xiang: c(CODE.xiang),
+    econ: c(CODE.econ),
+    econName: c(CODE.econName),
+    gov: c(CODE.gov),
+    govName: c(CODE.govName),
+    econLei: c(CODE.econLei),
+    econKuan: c(CODE.econKuan),
+    govLei: c(CODE.govLei),
+    govKuan: c(CODE.govKuan),
+    t10Type: c(TEXT.t10.type),
+    t10Name: c(TEXT.t10.name),
+    t10Unit: c(TEXT.t10.unit),
+    t14: Object.values(TEXT.t14).map((key) => ({ key, col: c(key) })),
+    econTotals: [c(CODE.govName), c(CODE.econName)],
+    t10Totals: [c(TEXT.t10.name), c(TEXT.t10.unit), c(TEXT.t10.type), c(CODE.unitCode)],
+  };
+}
+
 interface RowInput {
   view: SheetView;
   row: number;
-  header: Header;
+  cols: Cols;
   ctx: ParseContext;
   id: TableId;
   known: Known;
@@ -49,26 +101,16 @@ export function parseGrid(block: Block, spec: TableSpec, ctx: ParseContext, know
   const rows: BodyRow[] = [];
   const notes: Note[] = [];
   const state: State = {};
-  let afterNote = false;
-  let last = header.rows[header.rows.length - 1] ?? block.top;
   const amountCols = amountColumns(header);
   const firstAmount = amountCols.length ? amountCols[0][1] : view.right + 1;
-  const input: RowInput = { view, row: 0, header, ctx, id: spec.id, known, state, firstAmount };
+  const input: RowInput = { view, row: 0, cols: colsOf(header), ctx, id: spec.id, known, state, firstAmount };
   const classify = CLASSIFY[spec.family!];
-  for (let row = header.bodyStart; row <= block.bottom; row++) {
-    if (isSkippable(view, row, block, header)) continue;
-    const note = noteOf(view, row, afterNote);
-    if (note) {
-      notes.push(note);
-      afterNote = true;
-      last = row;
-      continue;
-    }
+  const last = readBody(block, header, notes, (row) => {
     input.row = row;
     const c = classify(input);
-    if (!c) continue;
+    if (!c) return false;
     const amounts = amountsOf(view, row, header, ctx, spec.id);
-    if (c.kind === 'other' && !hasAmount(amounts) && glueFragment(rows, c)) continue;
+    if (c.kind === 'other' && !hasAmount(amounts) && glueFragment(rows, c)) return false;
     if (view.hidden.has(row)) ctx.tally(spec.id, 'hidden-row', view.ref(row, view.left), '');
     if (c.kind === 'other' && hasAmount(amounts)) ctx.tally(spec.id, 'other-row', view.ref(row, view.scan(row).first || view.left), String(row));
     const body: BodyRow = { kind: c.kind, row, sheet: view.name, name: c.name, amounts, texts: c.texts, unitCode: state.unit, deptCode: state.dept };
@@ -76,8 +118,8 @@ export function parseGrid(block: Block, spec: TableSpec, ctx: ParseContext, know
     if (c.econ) body.econ = c.econ;
     if (c.code) body.code = c.code;
     rows.push(body);
-    last = row;
-  }
+    return true;
+  });
   const base = baseOf(block, spec.id, pre, header, notes, last);
   return { ...base, kind: 'grid', id: spec.id as GridTable['id'], rows, noDataNote: notes.find(isNoData) };
 }
@@ -100,20 +142,21 @@ const CLASSIFY: Record<RowFamily, (i: RowInput) => Classified | undefined> = {
   t14: classifyT14,
 };
 
-function col(i: RowInput, key: string): number | undefined {
-  return i.header.col.get(key);
-}
-
-function anyTotal(i: RowInput, keys: string[]): boolean {
-  return keys.some((k) => {
-    const c = col(i, k);
-    return c !== undefined && isTotalText(i.view.getFilled(i.row, c));
-  });
+/** Does one of these columns hold 合计 / 总计 in this row (merged areas filled)? */
+function anyTotal(i: RowInput, cols: (number | undefined)[]): boolean {
+  for (let k = 0; k < cols.length; k++) {
+    const c = cols[k];
+    if (c !== undefined && isTotalText(i.view.getFilled(i.row, c))) return true;
+  }
+  return false;
 }
 
 /** A 合计 label anywhere left of the first amount column (its position varies, tables.md §1.3). */
 function totalLabel(i: RowInput): boolean {
-  for (const c of i.view.filledCols(i.row)) if (c < i.firstAmount && isTotalText(i.view.get(i.row, c))) return true;
+  const { count, first, last } = i.view.scan(i.row);
+  if (count === 0) return false;
+  // Empty cells are never 合计, so every column of the filled span can be asked.
+  for (let c = first; c <= last && c < i.firstAmount; c++) if (isTotalText(i.view.get(i.row, c))) return true;
   return false;
 }
 
@@ -138,17 +181,24 @@ function orgRow(i: RowInput, code: CodeCell, col: number, name: BodyRow['name'])
 }
 
 /** Function code from 类/款/项 cells, in three cells or joined in the 类 cell ("2010301"). */
-function funcCode(i: RowInput): { lei: string; kuan?: string; xiang?: string; refs: ReturnType<SheetView['ref']>[] } | undefined {
-  const [cl, ck, cx] = [col(i, CODE.lei), col(i, CODE.kuan), col(i, CODE.xiang)];
+function funcCode(i: RowInput): FuncCode | undefined {
+  const cl = i.cols.lei;
+  const ck = i.cols.kuan;
+  const cx = i.cols.xiang;
   const L = codeAt(i.view, i.row, cl, i.ctx, i.id, 3);
   if (!L || cl === undefined) return undefined;
   const refs = [i.view.ref(i.row, cl)];
   let lei = L.text;
   let kuan: string | undefined;
   let xiang: string | undefined;
-  if (lei.length === 7) [lei, kuan, xiang] = [lei.slice(0, 3), lei.slice(3, 5), lei.slice(5)];
-  else if (lei.length === 5) [lei, kuan] = [lei.slice(0, 3), lei.slice(3)];
-  else if (lei.length !== 3) return undefined;
+  if (lei.length === 7) {
+    kuan = lei.slice(3, 5);
+    xiang = lei.slice(5);
+    lei = lei.slice(0, 3);
+  } else if (lei.length === 5) {
+    kuan = lei.slice(3);
+    lei = lei.slice(0, 3);
+  } else if (lei.length !== 3) return undefined;
   if (kuan === undefined) {
     const K = codeAt(i.view, i.row, ck, i.ctx, i.id, 2);
     if (K && K.text.length === 2) {
@@ -164,77 +214,94 @@ function funcCode(i: RowInput): { lei: string; kuan?: string; xiang?: string; re
     } else if (X) return undefined;
   }
   if (xiang && !kuan) return undefined;
-  return { lei, kuan, xiang, refs };
+  return { lei, kuan, xiang, refs, code: lei + (kuan ?? '') + (xiang ?? '') };
 }
 
 function classifyExpense(i: RowInput): Classified | undefined {
-  const name = nameCell(i, CODE.name);
-  const cu = col(i, CODE.unitCode);
-  const U = codeAt(i.view, i.row, cu, i.ctx, i.id);
-  if (U && cu !== undefined) {
-    const org = orgRow(i, U, cu, name);
-    if (org) return org;
-  }
+  const name = textCell(i.view, i.row, i.cols.name);
+  const unitRow = unitCodeRow(i, name);
+  if (unitRow) return unitRow;
   const f = funcCode(i);
   if (f) {
     if (!f.kuan && (isDeptName(i, name?.text) || !f.lei.startsWith('2'))) {
-      const org = orgRow(i, { text: f.lei, lost: false, damaged: false }, col(i, CODE.lei)!, name);
+      const org = orgRow(i, { text: f.lei, lost: false, damaged: false }, i.cols.lei!, name);
       if (org) return org;
     }
-    return { kind: 'func', name, func: { ...f, code: f.lei + (f.kuan ?? '') + (f.xiang ?? '') }, texts: {} };
+    return { kind: 'func', name, func: f, texts: {} };
   }
   // A department/unit code in the 类, 款 or 项 column (it drifts there in some exports).
-  for (const key of [CODE.lei, CODE.kuan, CODE.xiang]) {
-    const c = col(i, key);
-    const code = codeAt(i.view, i.row, c, i.ctx, i.id);
-    if (code && c !== undefined && (code.text.length === 6 || (code.text.length === 3 && key !== CODE.lei))) return orgRow(i, code, c, name);
-  }
+  const org = codeInFuncColumn(i, i.cols.lei, true, name) ?? codeInFuncColumn(i, i.cols.kuan, false, name) ?? codeInFuncColumn(i, i.cols.xiang, false, name);
+  if (org) return org;
+  return totalOrOther(i, name);
+}
+
+/** A department / unit row by the code in the 单位代码 column. */
+function unitCodeRow(i: RowInput, name: BodyRow['name']): Classified | undefined {
+  const cu = i.cols.unitCode;
+  const U = codeAt(i.view, i.row, cu, i.ctx, i.id);
+  return U && cu !== undefined ? orgRow(i, U, cu, name) : undefined;
+}
+
+/** A row without a code: 合计 left of the amounts, else other. */
+function totalOrOther(i: RowInput, name: BodyRow['name']): Classified {
   if (totalLabel(i)) return { kind: 'total', name, texts: {} };
   return { kind: 'other', name, texts: {} };
 }
 
-function nameCell(i: RowInput, key: string): BodyRow['name'] {
-  return textCell(i.view, i.row, col(i, key));
+/** A 6-digit unit code (or, outside the 类 column, a 3-digit department code) in a function-code column. */
+function codeInFuncColumn(i: RowInput, c: number | undefined, isLei: boolean, name: BodyRow['name']): Classified | undefined {
+  const code = codeAt(i.view, i.row, c, i.ctx, i.id);
+  if (code && c !== undefined && (code.text.length === 6 || (code.text.length === 3 && !isLei))) return orgRow(i, code, c, name);
+  return undefined;
 }
 
 function classifyT02(i: RowInput): Classified | undefined {
-  const name = nameCell(i, CODE.name);
-  const cu = col(i, CODE.unitCode);
-  const U = codeAt(i.view, i.row, cu, i.ctx, i.id);
-  if (U && cu !== undefined) {
-    const org = orgRow(i, U, cu, name);
-    if (org) return org;
-  }
-  if (totalLabel(i)) return { kind: 'total', name, texts: {} };
-  return { kind: 'other', name, texts: {} };
+  const name = textCell(i.view, i.row, i.cols.name);
+  return unitCodeRow(i, name) ?? totalOrOther(i, name);
 }
 
 function classifyT06(i: RowInput): Classified | undefined {
-  const ce = col(i, CODE.econ);
-  const cg = col(i, CODE.gov);
-  const name = nameCell(i, CODE.econName);
+  const ce = i.cols.econ;
+  const cg = i.cols.gov;
+  const name = textCell(i.view, i.row, i.cols.econName);
   const E = codeAt(i.view, i.row, ce, i.ctx, i.id);
   if (E && ce !== undefined) {
     const G = codeAt(i.view, i.row, cg, i.ctx, i.id);
-    const govName = textCell(i.view, i.row, col(i, CODE.govName));
+    const govName = textCell(i.view, i.row, i.cols.govName);
     const refs = [i.view.ref(i.row, ce)];
     if (E.text.length === 5) {
       const gov = G && G.text.length === 5 ? G.text : undefined;
       if (gov) refs.push(i.view.ref(i.row, cg!));
       return { kind: 'econ', name, econ: { dept: E.text, deptName: name?.text, gov, govName: gov ? govName?.text : undefined, refs }, texts: {} };
     }
-    if (E.text.length === 3 && E.text.startsWith('3') && !isDeptName(i, name?.text))
-      return { kind: 'econClass', name, econ: { dept: E.text, deptName: name?.text, refs }, texts: {} };
-    const org = orgRow(i, E, ce, name);
-    if (org) return org;
+    const other = econClassOrOrg(i, E, ce, name, refs, true);
+    if (other) return other;
   }
-  if (totalLabel(i) || anyTotal(i, [CODE.govName, CODE.econName])) return { kind: 'total', name, texts: {} };
+  return econTotalOrOther(i, name);
+}
+
+/**
+ * An economic code row that is no detail row: a 3-digit 3xx code (without 款 where the table
+ * splits it, `classRow`) is a class subtotal (济源), else the code may be a department / unit.
+ */
+function econClassOrOrg(i: RowInput, code: CodeCell, col: number, name: BodyRow['name'], refs: EconCode['refs'], classRow: boolean): Classified | undefined {
+  if (classRow && code.text.length === 3 && code.text.startsWith('3') && !isDeptName(i, name?.text))
+    return { kind: 'econClass', name, econ: { dept: code.text, deptName: name?.text, refs }, texts: {} };
+  return orgRow(i, code, col, name);
+}
+
+/** A T06 / T07 row without a code: 合计 left of the amounts or in a name column, else other. */
+function econTotalOrOther(i: RowInput, name: BodyRow['name']): Classified {
+  if (totalLabel(i) || anyTotal(i, i.cols.econTotals)) return { kind: 'total', name, texts: {} };
   return { kind: 'other', name, texts: {} };
 }
 
 function classifyT07(i: RowInput): Classified | undefined {
-  const [cl, ck, cgl, cgk] = [col(i, CODE.econLei), col(i, CODE.econKuan), col(i, CODE.govLei), col(i, CODE.govKuan)];
-  const name = nameCell(i, CODE.econName);
+  const cl = i.cols.econLei;
+  const ck = i.cols.econKuan;
+  const cgl = i.cols.govLei;
+  const cgk = i.cols.govKuan;
+  const name = textCell(i.view, i.row, i.cols.econName);
   const L = codeAt(i.view, i.row, cl, i.ctx, i.id, 3);
   if (L && cl !== undefined) {
     const K = codeAt(i.view, i.row, ck, i.ctx, i.id, 2);
@@ -253,29 +320,27 @@ function classifyT07(i: RowInput): Classified | undefined {
       else if (GL?.text.length === 3 && GK?.text.length === 2) gov = GL.text + GK.text;
       if (gov) refs.push(i.view.ref(i.row, cgl!));
       if (gov && GK && cgk !== undefined && GL?.text.length === 3) refs.push(i.view.ref(i.row, cgk));
-      const govName = textCell(i.view, i.row, col(i, CODE.govName));
+      const govName = textCell(i.view, i.row, i.cols.govName);
       return { kind: 'econ', name, econ: { dept, deptName: name?.text, gov, govName: gov ? govName?.text : undefined, refs }, texts: {} };
     }
-    if (L.text.length === 3 && !K && L.text.startsWith('3') && !isDeptName(i, name?.text))
-      return { kind: 'econClass', name, econ: { dept: L.text, deptName: name?.text, refs }, texts: {} };
-    const org = orgRow(i, L, cl, name);
-    if (org) return org;
+    const other = econClassOrOrg(i, L, cl, name, refs, !K);
+    if (other) return other;
   }
-  if (totalLabel(i) || anyTotal(i, [CODE.govName, CODE.econName])) return { kind: 'total', name, texts: {} };
-  return { kind: 'other', name, texts: {} };
+  return econTotalOrOther(i, name);
 }
 
 function classifyT10(i: RowInput): Classified | undefined {
   const T = TEXT.t10;
-  const [cu, cn] = [col(i, CODE.unitCode), col(i, T.name)];
-  const type = textCell(i.view, i.row, col(i, T.type));
+  const cu = i.cols.unitCode;
+  const cn = i.cols.t10Name;
+  const type = textCell(i.view, i.row, i.cols.t10Type);
   const nameText = textCell(i.view, i.row, cn);
-  const unitName = textCell(i.view, i.row, col(i, T.unit));
+  const unitName = textCell(i.view, i.row, i.cols.t10Unit);
   const texts: BodyRow['texts'] = {};
   if (type) texts[T.type] = type;
   if (nameText) texts[T.name] = nameText;
   if (unitName) texts[T.unit] = unitName;
-  if (anyTotal(i, [T.name, T.unit, T.type, CODE.unitCode]) || totalLabel(i)) return { kind: 'total', name: nameText, texts };
+  if (anyTotal(i, i.cols.t10Totals) || totalLabel(i)) return { kind: 'total', name: nameText, texts };
 
   // 济源: the code column; 平顶山: a department/unit code written in the 项目名称 column.
   let code = codeAt(i.view, i.row, cu, i.ctx, i.id);
@@ -310,14 +375,19 @@ function orgState(i: RowInput, unit: string): void {
 function classifyT14(i: RowInput): Classified | undefined {
   const T = TEXT.t14;
   const texts: BodyRow['texts'] = {};
-  for (const key of Object.values(T)) {
-    const t = textCell(i.view, i.row, col(i, key));
-    if (t) texts[key] = t;
+  const cols = i.cols.t14;
+  for (let k = 0; k < cols.length; k++) {
+    const t = textCell(i.view, i.row, cols[k].col);
+    if (t) texts[cols[k].key] = t;
   }
   const f = funcCode(i);
   const name = texts[T.item];
-  if (!f && (totalLabel(i) || Object.values(texts).some((t) => isTotalText(t.text)))) return { kind: 'total', name: name ?? texts[T.unitName], texts };
+  if (!f && (totalLabel(i) || anyTotalText(texts))) return { kind: 'total', name: name ?? texts[T.unitName], texts };
   const kind: RowKind = f || name || texts[T.catalog] ? 'item' : 'other';
-  return { kind, name, func: f ? { ...f, code: f.lei + (f.kuan ?? '') + (f.xiang ?? '') } : undefined, texts };
+  return { kind, name, func: f, texts };
 }
 
+function anyTotalText(texts: BodyRow['texts']): boolean {
+  for (const key in texts) if (isTotalText(texts[key].text)) return true;
+  return false;
+}

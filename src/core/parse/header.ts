@@ -37,13 +37,19 @@ const DEPT_RE = /^(部门|单位|部门\(单位\)|预算单位|编制单位)名�
 const UNIT_RE = /^(金额)?单位[:：]\s*(万元|元|千元|亿元|百万元)$/;
 const YEAR_ROW_RE = /^\(?\d{4}年度?\)?$/;
 const DATE_RE = /^\d{4}年\d{1,2}月(\d{1,2}日)?$/;
+/** "部门名称 某某局" (a space instead of the colon) reads like "部门名称：某某局". */
+const NAME_SPACE = /^(\s*(?:部门|单位|预算单位|编制单位)名称)[\s\u3000]+(?=\S)/;
+const PARENS = /^\((.*)\)$/;
+const UNIT_TAIL = /单位[:：](万元|元|千元|亿元|百万元)$/;
+const NUMBERISH = /^[\d.,%-]+$/;
+const PAREN_DIGIT = /^\(\d\)/;
+const NOTE_LABEL = /^(注|备注|说明)[:：]/;
 
 /** The preamble cells of one row: 部门名称, 单位, year. */
 export function preambleOf(view: SheetView, row: number, into: Preamble): boolean {
   let any = false;
   for (const col of view.filledCols(row)) {
-    // "部门名称 某某局" (a space instead of the colon) reads like "部门名称：某某局"
-    const raw = view.text(row, col).replace(/^(\s*(?:部门|单位|预算单位|编制单位)名称)[\s\u3000]+(?=\S)/, '$1：');
+    const raw = view.text(row, col).replace(NAME_SPACE, '$1：');
     const t = squash(raw);
     const dept = DEPT_RE.exec(t);
     if (dept) {
@@ -61,8 +67,8 @@ export function preambleOf(view: SheetView, row: number, into: Preamble): boolea
       any = true;
       continue;
     }
-    const bare = t.replace(/^\((.*)\)$/, '$1'); // "（单位：万元）"
-    const unit = UNIT_RE.exec(bare) ?? /单位[:：](万元|元|千元|亿元|百万元)$/.exec(bare);
+    const bare = t.replace(PARENS, '$1'); // "（单位：万元）"
+    const unit = UNIT_RE.exec(bare) ?? UNIT_TAIL.exec(bare);
     if (unit) {
       if (!into.unit) {
         into.unit = unit[unit.length - 1];
@@ -92,9 +98,9 @@ export function isPreambleRow(view: SheetView, row: number): boolean {
   if (cols.length === 0 || cols.length > 4 || view.hasNumber(row)) return false;
   if (!PREAMBLE_START.test(view.text(row, cols[0]))) return false;
   return cols.every((c) => {
-    const t = squash(view.text(row, c).replace(/^(\s*(?:部门|单位|预算单位|编制单位)名称)[\s\u3000]+(?=\S)/, '$1：'));
-    const bare = t.replace(/^\((.*)\)$/, '$1');
-    return DEPT_RE.test(t) || UNIT_RE.test(bare) || /单位[:：](万元|元|千元|亿元|百万元)$/.test(bare) || YEAR_ROW_RE.test(t) || DATE_RE.test(t);
+    const t = squash(view.text(row, c).replace(NAME_SPACE, '$1：'));
+    const bare = t.replace(PARENS, '$1');
+    return DEPT_RE.test(t) || UNIT_RE.test(bare) || UNIT_TAIL.test(bare) || YEAR_ROW_RE.test(t) || DATE_RE.test(t);
   });
 }
 
@@ -128,9 +134,9 @@ export function isBodyish(view: SheetView, row: number): boolean {
     const v = view.get(row, col);
     if (typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'object' && v !== null)) return true;
     const t = squash(cellText(v));
-    if (/^[\d.,%-]+$/.test(t)) return true;
-    if (splitOrdinal(t) && !/^\(\d\)/.test(t)) return true;
-    if (/^(注|备注|说明)[:：]/.test(t) || /无数据/.test(t)) return true;
+    if (NUMBERISH.test(t)) return true;
+    if (splitOrdinal(t) && !PAREN_DIGIT.test(t)) return true;
+    if (NOTE_LABEL.test(t) || t.includes('无数据')) return true;
     if (t !== '合计' && t !== '总计') onlyTotal = false;
   }
   return onlyTotal;

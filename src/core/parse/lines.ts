@@ -13,7 +13,7 @@ import { splitOrdinal, squash } from '../text';
 import type { ParseContext } from './context';
 import type { Preamble } from './header';
 import { readHeader } from './header';
-import { isNoData, isSkippable, noteOf, textCell } from './body';
+import { isNoData, readBody, textCell } from './body';
 import { baseOf } from './table-base';
 
 const INCOME_TOP: [RegExp, string][] = [
@@ -122,18 +122,7 @@ export function parseLines(block: Block, spec: TableSpec, ctx: ParseContext): Li
     seen.add(k);
     return k;
   };
-  let afterNote = false;
-  let last = header.rows[header.rows.length - 1] ?? block.top;
-  for (let row = header.bodyStart; row <= block.bottom; row++) {
-    if (isSkippable(view, row, block, header)) continue;
-    const note = noteOf(view, row, afterNote);
-    if (note) {
-      notes.push(note);
-      afterNote = true;
-      last = row;
-      continue;
-    }
-    last = row;
+  const last = readBody(block, header, notes, (row) => {
     if (view.hidden.has(row)) ctx.tally(id, 'hidden-row', view.ref(row, left), '');
     const il = textCell(view, row, inLabel);
     if (il && !/^\d+(\.\d+)?$/.test(il.text)) {
@@ -156,10 +145,18 @@ export function parseLines(block: Block, spec: TableSpec, ctx: ParseContext): Li
       }
       expense.push(line);
     }
-  }
+    return true;
+  });
   resolveOld210(expense);
   const base = baseOf(block, id, pre, header, notes, last);
-  return { ...base, kind: 'lines', id, income, expense: expense.map(({ old: _old, ...l }) => l), noDataNote: notes.find(isNoData) };
+  return { ...base, kind: 'lines', id, income, expense: expense.map(withoutOld), noDataNote: notes.find(isNoData) };
+}
+
+/** The line without its parse-only `old` mark (lines that have none are returned as they are). */
+function withoutOld(line: Line & { old?: boolean }): Line {
+  if (!('old' in line)) return line;
+  const { old: _old, ...rest } = line;
+  return rest;
 }
 
 /** '(九) 医疗卫生与计划生育支出' next to '(十) 卫生健康支出' becomes '类:210-old' (see lei-names.ts). */

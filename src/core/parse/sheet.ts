@@ -34,11 +34,20 @@ export class SheetView {
   private readonly texts?: (string | null)[][];
   /** row * 2^14 + col of a non-top-left merged cell → its merge. */
   private readonly mergeOf = new Map<number, Rect>();
+  /** 1 for the rows (relative to top) holding a covered cell of a merge: other rows skip the map. */
+  private readonly mergedRows: Uint8Array;
   private readonly letters: string[] = [];
+  /** Digits of the last row addressed (a row's cells are addressed together). */
+  private refRow = NaN;
+  private refRowText = '';
   private memoRow = -1;
   private memoCols: number[] = [];
-  private scanRow = -1;
-  private scanInfo = { count: 0, first: 0, last: 0, number: false };
+  /** Per row, filled on first use: count + 1 (0 = not scanned yet), first and last filled column, has a number. */
+  private readonly scanCount: Int32Array;
+  private readonly scanFirst: Int32Array;
+  private readonly scanLast: Int32Array;
+  private readonly scanNumber: Uint8Array;
+  private readonly scanInfo = { count: 0, first: 0, last: 0, number: false };
 
   constructor(readonly grid: SheetGrid) {
     this.name = String(grid.name ?? '');
@@ -54,6 +63,11 @@ export class SheetView {
     this.formats = Array.isArray(grid.formats) ? grid.formats : undefined;
     this.texts = Array.isArray(grid.text) ? grid.text : undefined;
     this.bottom = this.top + this.values.length - 1;
+    this.scanCount = new Int32Array(this.values.length);
+    this.scanFirst = new Int32Array(this.values.length);
+    this.scanLast = new Int32Array(this.values.length);
+    this.scanNumber = new Uint8Array(this.values.length);
+    this.mergedRows = new Uint8Array(this.values.length);
     let width = 0;
     for (const row of this.values) if (Array.isArray(row) && row.length > width) width = row.length;
     this.right = this.left + width - 1;
@@ -82,7 +96,10 @@ export class SheetView {
     if (cells > MAX_MERGE_CELLS) return;
     for (let row = clipped.top; row <= clipped.bottom; row++)
       for (let col = clipped.left; col <= clipped.right; col++)
-        if (row !== r.top || col !== r.left) this.mergeOf.set(key(row, col), r);
+        if (row !== r.top || col !== r.left) {
+          this.mergeOf.set(key(row, col), r);
+          this.mergedRows[row - this.top] = 1;
+        }
   }
 
   /** The raw cell value (null outside the data). */
@@ -96,14 +113,14 @@ export class SheetView {
   /** The value, or for a covered cell of a merge, the value of the merge's top-left cell. */
   getFilled(row: number, col: number): CellValue {
     const v = this.get(row, col);
-    if ((v !== null && v !== '') || this.mergeOf.size === 0) return v;
+    if ((v !== null && v !== '') || this.mergedRows[row - this.top] !== 1) return v;
     const m = this.mergeOf.get(key(row, col));
     return m ? this.get(m.top, m.left) : v;
   }
 
   /** The merge covering (row, col) when (row, col) is not its top-left cell. */
   mergeAt(row: number, col: number): Rect | undefined {
-    return this.mergeOf.size === 0 ? undefined : this.mergeOf.get(key(row, col));
+    return this.mergedRows[row - this.top] !== 1 ? undefined : this.mergeOf.get(key(row, col));
   }
 
   format(row: number, col: number): string | null {
@@ -140,12 +157,29 @@ export class SheetView {
 
   /**
    * One pass over a row: how many cells hold a value, the first and last of them, and whether one
-   * is a number (or error / boolean). Cached for the last row asked; the result is reused, do not keep it.
+   * is a number (or error / boolean). Each row is scanned once (recognition and parsing both ask);
+   * the result object is reused, do not keep it.
    */
   scan(row: number): { count: number; first: number; last: number; number: boolean } {
     const info = this.scanInfo;
-    if (row === this.scanRow) return info;
-    this.scanRow = row;
+    const i = row - this.top;
+    if (i < 0 || i >= this.values.length || !Number.isInteger(i)) return this.scanRowNow(row, info);
+    if (this.scanCount[i] === 0) {
+      this.scanRowNow(row, info);
+      this.scanCount[i] = info.count + 1;
+      this.scanFirst[i] = info.first;
+      this.scanLast[i] = info.last;
+      this.scanNumber[i] = info.number ? 1 : 0;
+      return info;
+    }
+    info.count = this.scanCount[i] - 1;
+    info.first = this.scanFirst[i];
+    info.last = this.scanLast[i];
+    info.number = this.scanNumber[i] === 1;
+    return info;
+  }
+
+  private scanRowNow(row: number, info: { count: number; first: number; last: number; number: boolean }) {
     info.count = 0;
     info.first = 0;
     info.last = 0;
@@ -187,6 +221,10 @@ export class SheetView {
 
   ref(row: number, col: number): { sheet: string; cell: string } {
     const letters = this.letters[col] ?? (this.letters[col] = columnLetter(col));
-    return { sheet: this.name, cell: letters + row };
+    if (row !== this.refRow) {
+      this.refRow = row;
+      this.refRowText = String(row);
+    }
+    return { sheet: this.name, cell: letters + this.refRowText };
   }
 }

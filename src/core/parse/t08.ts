@@ -6,7 +6,7 @@ import type { TableSpec } from '../tables/spec';
 import type { ParseContext } from './context';
 import type { Preamble } from './header';
 import { readHeader } from './header';
-import { amountsOf, hasAmount, isNoData, isSkippable, noteOf } from './body';
+import { amountsOf, hasAmount, isNoData, readBody } from './body';
 import { baseOf } from './table-base';
 
 export function parseT08(block: Block, spec: TableSpec, ctx: ParseContext): T08Table {
@@ -16,27 +16,16 @@ export function parseT08(block: Block, spec: TableSpec, ctx: ParseContext): T08T
   const notes: Note[] = [];
   let amounts: Record<string, Amount> = {};
   let found = false;
-  let afterNote = false;
-  let last = header.rows[header.rows.length - 1] ?? block.top;
-  for (let row = header.bodyStart; row <= block.bottom; row++) {
-    if (isSkippable(view, row, block, header)) continue;
-    const note = noteOf(view, row, afterNote);
-    if (note) {
-      notes.push(note);
-      afterNote = true;
-      last = row;
-      continue;
-    }
-    if (found) continue;
+  const last = readBody(block, header, notes, (row) => {
+    if (found) return false;
     // The data row: the first row after the header that is not a note (blank cells read as blank).
     const a = amountsOf(view, row, header, ctx, 'T08');
-    if (hasAmount(a) || Object.keys(a).length) {
-      amounts = a;
-      found = true;
-      last = row;
-      if (view.hidden.has(row)) ctx.tally('T08', 'hidden-row', view.ref(row, view.left), '');
-    }
-  }
+    if (!hasAmount(a) && !Object.keys(a).length) return false;
+    amounts = a;
+    found = true;
+    if (view.hidden.has(row)) ctx.tally('T08', 'hidden-row', view.ref(row, view.left), '');
+    return true;
+  });
   const base = baseOf(block, 'T08', pre, header, notes, last);
   return { ...base, kind: 't08', id: 'T08', amounts, noDataNote: notes.find(isNoData) };
 }

@@ -15,7 +15,7 @@ import type { ParseContext } from './context';
 import { codeOf } from './context';
 import type { Header, Preamble } from './header';
 import { readHeader } from './header';
-import { codeAt, hasAmount, isNoData, isSkippable, isTotalText, noteOf, textCell } from './body';
+import { codeAt, hasAmount, isNoData, isTotalText, readBody, textCell } from './body';
 import { baseOf } from './table-base';
 import type { SheetView } from './sheet';
 
@@ -27,6 +27,8 @@ interface Layout {
   amountCols: [string, number][];
   /** Indicator name / value columns per kind, as the header places them. */
   indicators: { kind: IndicatorKind; name?: number; value?: number }[];
+  /** Name column of the first indicator kind the header has. */
+  firstIndicator?: number;
 }
 
 function layoutOf(view: SheetView, header: Header): Layout {
@@ -34,14 +36,17 @@ function layoutOf(view: SheetView, header: Header): Layout {
   const nameCol = header.col.get(CODE.name) ?? codeCol + 1;
   const amountCols = AMOUNT_KEYS.map((k) => [k, header.col.get(k)] as [string, number | undefined]).filter((x): x is [string, number] => x[1] !== undefined);
   const indicators = INDICATOR_KINDS.map((kind) => ({ kind, name: header.col.get(`${kind}/三级指标`), value: header.col.get(`${kind}/指标值`) }));
-  return { codeCol, nameCol, amountCols, indicators };
+  return { codeCol, nameCol, amountCols, indicators, firstIndicator: indicators.find((i) => i.name !== undefined)?.name };
 }
+
+const DASH = /^[-—–/]$/;
+const NUMBER_TEXT = /^[+-]?[\d,]*\.?\d+$/;
 
 /** A cell holding text that is not a number (an indicator name where an amount should be). */
 function isWord(v: unknown): boolean {
   if (typeof v !== 'string') return false;
   const t = squash(v);
-  return t !== '' && !/^[-—–/]$/.test(t) && !/^[+-]?[\d,]*\.?\d+$/.test(t);
+  return t !== '' && !DASH.test(t) && !NUMBER_TEXT.test(t);
 }
 
 export function parseT12(block: Block, spec: TableSpec, ctx: ParseContext): T12Table {
@@ -56,64 +61,58 @@ export function parseT12(block: Block, spec: TableSpec, ctx: ParseContext): T12T
   let unit: string | undefined;
   let current: T12Project | undefined;
   let shift = 0;
-  let afterNote = false;
   let shifted: TextCell['ref'] | undefined;
   let shiftedCount = 0;
-  let last = header.rows[header.rows.length - 1] ?? block.top;
-
-  for (let row = header.bodyStart; row <= block.bottom; row++) {
-    if (isSkippable(view, row, block, header)) continue;
-    const note = noteOf(view, row, afterNote);
-    if (note) {
-      notes.push(note);
-      afterNote = true;
-      last = row;
-      continue;
-    }
-    last = row;
+  const last = readBody(block, header, notes, (row) => {
     if (view.hidden.has(row)) ctx.tally('T12', 'hidden-row', view.ref(row, view.left), '');
     const rawCode = view.getFilled(row, lay.codeCol);
     const code = codeOf(rawCode);
     const name = textCell(view, row, lay.nameCol);
     // Where the row's cells start: text in an amount column means the indicators begin there.
-    const firstWordAmount = lay.amountCols.find(([, c]) => isWord(view.get(row, c)));
-    const firstIndicator = lay.indicators.find((i) => i.name !== undefined)?.name;
-    const rowShift = firstWordAmount && firstIndicator !== undefined ? firstWordAmount[1] - firstIndicator : 0;
-    const amounts = code || anyValue(view, row, lay) ? readAmounts(view, row, lay, ctx, firstWordAmount?.[1]) : {};
+    const wordCol = firstWordColumn(view, row, lay);
+    const firstIndicator = lay.firstIndicator;
+    const rowShift = wordCol !== undefined && firstIndicator !== undefined ? wordCol - firstIndicator : 0;
+    const amounts = code || anyValue(view, row, lay) ? readAmounts(view, row, lay, ctx, wordCol) : {};
 
     if (code && (code.text.length === 3 || code.text.length === 6) && !code.damaged) {
       codeAt(view, row, lay.codeCol, ctx, 'T12');
       const ref = view.ref(row, lay.codeCol);
-      if (code.text.length === 3) [dept, unit] = [code.text, undefined];
-      else [dept, unit] = [dept && code.text.startsWith(dept) ? dept : code.text.slice(0, 3), code.text];
+      if (code.text.length === 3) {
+        dept = code.text;
+        unit = undefined;
+      } else {
+        dept = dept && code.text.startsWith(dept) ? dept : code.text.slice(0, 3);
+        unit = code.text;
+      }
       rows.push({ kind: code.text.length === 3 ? 'dept' : 'unit', row, sheet: view.name, code: { text: code.text, ref }, name, amounts, texts: {}, unitCode: unit, deptCode: dept });
       current = undefined;
-      continue;
+      return true;
     }
     if (!code && (isTotalText(rawCode) || (name && isTotalText(name.text)))) {
       rows.push({ kind: 'total', row, sheet: view.name, name, amounts, texts: {}, unitCode: unit, deptCode: dept });
       current = undefined;
-      continue;
+      return true;
     }
     const startsProject = !!code || (hasAmount(amounts) && !!name);
     if (startsProject) {
       shift = rowShift;
       if (shift !== 0) {
-        shifted ??= view.ref(row, firstWordAmount![1]);
+        shifted ??= view.ref(row, wordCol!);
         shiftedCount++;
       }
       const codeText = projectCode(view, row, lay.codeCol, rawCode, ctx);
       current = { row, code: codeText, name: name ?? { text: '', ref: view.ref(row, lay.nameCol) }, unitCode: unit, amounts, indicators: [] };
       projects.push(current);
       addIndicators(view, row, lay, shift, current.indicators);
-      continue;
+      return true;
     }
     if (current) {
       // Continuation row: more indicators; a lone name fragment is the rest of a split name.
       if (name && !hasIndicatorCells(view, row, lay, shift)) current.name = { ...current.name, text: current.name.text + name.text };
       addIndicators(view, row, lay, shift, current.indicators);
     }
-  }
+    return true;
+  });
   if (shifted)
     ctx.add({
       rule: 'P.shifted-row',
@@ -128,10 +127,19 @@ export function parseT12(block: Block, spec: TableSpec, ctx: ParseContext): T12T
   return { ...base, kind: 't12', id: 'T12', unit: base.unit ?? labelUnit, rows, projects, noDataNote: notes.find(isNoData) };
 }
 
+/** The first amount column holding a word instead of a number, if any. */
+function firstWordColumn(view: SheetView, row: number, lay: Layout): number | undefined {
+  for (let k = 0; k < lay.amountCols.length; k++) {
+    const col = lay.amountCols[k][1];
+    if (isWord(view.get(row, col))) return col;
+  }
+  return undefined;
+}
+
 /** Any value in the amount columns? (continuation rows have none: no Amount objects for them) */
 function anyValue(view: SheetView, row: number, lay: Layout): boolean {
-  for (const [, col] of lay.amountCols) {
-    const v = view.get(row, col);
+  for (let k = 0; k < lay.amountCols.length; k++) {
+    const v = view.get(row, lay.amountCols[k][1]);
     if (v !== null && v !== '') return true;
   }
   return false;
@@ -139,10 +147,11 @@ function anyValue(view: SheetView, row: number, lay: Layout): boolean {
 
 function readAmounts(view: SheetView, row: number, lay: Layout, ctx: ParseContext, stopAt?: number): Record<string, Amount> {
   const out: Record<string, Amount> = {};
-  for (const [key, col] of lay.amountCols) {
+  for (let k = 0; k < lay.amountCols.length; k++) {
+    const col = lay.amountCols[k][1];
     if (stopAt !== undefined && col >= stopAt) continue;
     const a = ctx.amount(view, row, col, 'T12');
-    if (a) out[key] = a;
+    if (a) out[lay.amountCols[k][0]] = a;
   }
   return out;
 }
@@ -179,11 +188,13 @@ function projectCode(view: SheetView, row: number, col: number, raw: unknown, ct
 }
 
 function hasIndicatorCells(view: SheetView, row: number, lay: Layout, shift: number): boolean {
-  return lay.indicators.some((i) => [i.name, i.value].some((c) => c !== undefined && view.text(row, c + shift) !== ''));
+  const filled = (c: number | undefined) => c !== undefined && view.text(row, c + shift) !== '';
+  return lay.indicators.some((i) => filled(i.name) || filled(i.value));
 }
 
 function addIndicators(view: SheetView, row: number, lay: Layout, shift: number, into: Indicator[]): void {
-  for (const ind of lay.indicators) {
+  for (let k = 0; k < lay.indicators.length; k++) {
+    const ind = lay.indicators[k];
     if (ind.name === undefined) continue;
     const name = textCell(view, row, ind.name + shift);
     const value = ind.value !== undefined ? textCell(view, row, ind.value + shift) : undefined;

@@ -7,7 +7,7 @@ import type { BudgetBook, TableId } from '../model';
 import type { Finding } from '../report';
 import type { Rule, RuleContext } from './types';
 import type { Evaluated } from './relation';
-import { evaluate, relationFinding } from './relation';
+import { buildingUnheld, evaluate, relationFinding } from './relation';
 import { resolve } from './resolve';
 import { tableRules } from './table';
 import { crossRules } from './cross';
@@ -19,7 +19,14 @@ export const RULES: Rule[] = [...tableRules, ...crossRules, ...codeRules];
 export function runRules(book: BudgetBook, ctx: RuleContext, rules: Rule[] = RULES): { findings: Finding[]; skipped: { rule: string; missing: TableId[] }[] } {
   const findings: Finding[] = [];
   const skipped: { rule: string; missing: TableId[] }[] = [];
-  const evaluated: Evaluated[] = [];
+  // Most relations hold. The first pass keeps only those that do not (builders may even skip building
+  // a relation that holds exactly, relation.ts buildingUnheld): a large workbook has tens of thousands
+  // of relations. The resolver needs the holding ones too only when some relation fails; then every
+  // relation is built and evaluated again (evaluateAll), as one pass would have.
+  const kept: Evaluated[] = [];
+  const built: Rule[] = [];
+  let count = 0;
+  let failed = false;
   for (const rule of rules) {
     const missing = rule.needs.filter((id) => !book.tables[id]);
     if (missing.length) {
@@ -28,9 +35,17 @@ export function runRules(book: BudgetBook, ctx: RuleContext, rules: Rule[] = RUL
     }
     try {
       if (rule.relations) {
-        for (const rel of rule.relations(book, ctx)) evaluated.push(evaluate(rel, evaluated.length));
-        if (rule.direct) findings.push(...rule.direct(book, ctx));
-      } else findings.push(...rule.check(book, ctx));
+        const rels = buildingUnheld(() => rule.relations!(book, ctx));
+        built.push(rule);
+        for (const rel of rels) {
+          const e = evaluate(rel, count);
+          count++;
+          if (e.status === 'pass') continue;
+          kept.push(e);
+          if (e.status === 'fail') failed = true;
+        }
+        if (rule.direct) pushAll(findings, rule.direct(book, ctx));
+      } else pushAll(findings, rule.check(book, ctx));
     } catch (e) {
       // A rule that trips over unexpected input must not take the whole check down.
       findings.push({
@@ -45,11 +60,30 @@ export function runRules(book: BudgetBook, ctx: RuleContext, rules: Rule[] = RUL
       });
     }
   }
+  const evaluated = failed ? evaluateAll(book, ctx, built) : kept;
   try {
-    findings.push(...resolve(evaluated));
+    pushAll(findings, resolve(evaluated));
   } catch {
     // Localisation is a refinement: if it fails, every relation is reported at its own total cell.
     for (const e of evaluated) if (e.severity) findings.push(relationFinding(e));
   }
   return { findings, skipped };
+}
+
+/** Every relation of the rules that gave theirs on the first pass, evaluated again (same ids). */
+function evaluateAll(book: BudgetBook, ctx: RuleContext, rules: Rule[]): Evaluated[] {
+  const out: Evaluated[] = [];
+  for (const rule of rules) {
+    try {
+      for (const rel of rule.relations!(book, ctx)) out.push(evaluate(rel, out.length));
+    } catch {
+      // Stops where the first pass stopped; that pass reported it.
+    }
+  }
+  return out;
+}
+
+/** push(...xs) without spreading a long list onto the stack. */
+function pushAll<T>(to: T[], xs: T[]): void {
+  for (const x of xs) to.push(x);
 }

@@ -10,6 +10,7 @@ import type { CellRef } from '../grid';
 import type { BodyRow, TableId } from '../model';
 import type { Finding, Severity } from '../report';
 import { classifyDelta } from '../tolerance';
+import { qualifiedRowLabel, rowLabel } from './labels';
 
 /** One term of a relation. A term without `ref` is an absent cell (zero). */
 export interface Term {
@@ -19,6 +20,10 @@ export interface Term {
   label?: string;
   /** Label of the row (shared by the row's terms, so big tables do not build a string per cell). */
   rowName?: string;
+  /** Or the grid row of the cell: its label is then built only when a message needs it (rowNameOf). */
+  body?: BodyRow;
+  /** With `body`: the label names the table first ("部门支出总体情况表 行政运行（2010301）"). */
+  qualified?: boolean;
   table?: TableId;
   /** Sheet row of the cell (for structural hypotheses). */
   row?: number;
@@ -71,11 +76,22 @@ export interface Relation {
   rhsText: string;
   /** Where the relation lives (sheet of the lhs) and what it is, for the message prefix. */
   where?: string;
+  /** Or the grid row of `table` it is about: the prefix "表名 行名" is then built only for a message. */
+  whereRow?: BodyRow;
   shape?: Shape;
   /** Inequality with mixed precision: allowed excess in units, exclusive (h_a + h_b, rules.md §1). */
   allowanceUnits?: number;
   /** Table the finding belongs to (defaults to the lhs term's table). */
   table?: TableId;
+  /** The side totals a builder already took from the same cells (see evaluate), so they are not read twice. */
+  known?: KnownSums;
+}
+
+/** Side totals in units of the relation's decimals, and m (non-zero rounded terms of both sides). */
+export interface KnownSums {
+  lhsUnits: number;
+  rhsUnits: number;
+  m: number;
 }
 
 /** pass: holds; tail: rounding tail (info); note: beyond tolerance but only advice (info); fail: a finding to resolve. */
@@ -100,10 +116,23 @@ export function term(amount: Amount | undefined, label: string, extra?: Partial<
   return t;
 }
 
+/** The row label of a term (built from its grid row when it has one). */
+export function rowNameOf(t: Term): string | undefined {
+  if (t.rowName !== undefined || !t.body) return t.rowName;
+  return t.qualified ? qualifiedRowLabel(t.table!, t.body) : rowLabel(t.body);
+}
+
 export function labelOf(t: Term): string {
   if (t.label) return t.label;
-  if (t.rowName !== undefined) return t.col ? `${t.rowName}·${t.col}` : t.rowName;
+  const rowName = rowNameOf(t);
+  if (rowName !== undefined) return t.col ? `${rowName}·${t.col}` : rowName;
   return t.ref?.cell ?? '';
+}
+
+/** The message prefix of a relation. */
+export function whereOf(rel: Relation): string | undefined {
+  if (rel.where !== undefined || !rel.whereRow) return rel.where;
+  return qualifiedRowLabel(rel.table!, rel.whereRow);
 }
 
 /** Units of a term in the relation's decimals (round half-up, rules.md §1). */
@@ -118,22 +147,32 @@ function exactSide(ts: Term[], sl: Slice | undefined): boolean {
   return true;
 }
 
+type Outcome = Readonly<{ status: Status; severity: Severity | null }>;
+const PASS: Outcome = { status: 'pass', severity: null };
+const TAIL: Outcome = { status: 'tail', severity: 'info' };
+const NOTE: Outcome = { status: 'note', severity: 'info' };
+const FAIL: Record<Severity, Outcome> = {
+  error: { status: 'fail', severity: 'error' },
+  warning: { status: 'fail', severity: 'warning' },
+  info: { status: 'fail', severity: 'info' },
+};
+
 /** Status of a residual for a relation with m rounded terms (shared by evaluation and the resolver). */
-export function statusOf(rel: Relation, deltaUnits: number, m: number): { status: Status; severity: Severity | null } {
-  if (deltaUnits === 0) return { status: 'pass', severity: null };
+export function statusOf(rel: Relation, deltaUnits: number, m: number): Outcome {
+  if (deltaUnits === 0) return PASS;
   const side = deltaUnits > 0 ? rel.severity : rel.below === undefined ? rel.severity : rel.below;
-  if (side === null) return { status: 'pass', severity: null };
+  if (side === null) return PASS;
   if (rel.allowanceUnits !== undefined) {
     // Exclusive allowance h_a + h_b: within it a rounding effect (info), beyond it the rule's severity.
-    if (Math.abs(deltaUnits) < rel.allowanceUnits) return { status: 'tail', severity: 'info' };
-    return { status: side === 'info' ? 'note' : 'fail', severity: side };
+    if (Math.abs(deltaUnits) < rel.allowanceUnits) return TAIL;
+    return side === 'info' ? NOTE : FAIL[side];
   }
   const v = classifyDelta(deltaUnits, m, exactSide(rel.lhs, rel.lhsSlice) || exactSide(rel.rhs, rel.rhsSlice));
-  if (v.kind === 'pass') return { status: 'pass', severity: null };
-  if (v.kind === 'tail') return { status: 'tail', severity: 'info' };
-  if (side === 'info') return { status: 'note', severity: 'info' };
-  if (v.kind === 'improbable') return { status: 'fail', severity: 'warning' };
-  return { status: 'fail', severity: side };
+  if (v.kind === 'pass') return PASS;
+  if (v.kind === 'tail') return TAIL;
+  if (side === 'info') return NOTE;
+  if (v.kind === 'improbable') return FAIL.warning;
+  return FAIL[side];
 }
 
 /** Term of one slice cell. */
@@ -193,41 +232,129 @@ export function eachCell(rel: Relation, side: 'lhs' | 'rhs', fn: (ref: CellRef |
   return false;
 }
 
-function sideUnits(ts: Term[], sl: Slice | undefined, d: number): { units: number; m: number } {
-  const step = 10 ** (SCALE_DIGITS - d);
-  let units = 0;
-  let m = 0;
-  for (const t of ts) {
+/** Running sums of evaluate (no object per side): units in the relation's decimals, and m. */
+let accUnits = 0;
+let accM = 0;
+
+/** Adds one side's units (rounded half-up per term, rules.md §1) and its count of non-zero rounded terms. */
+function addSide(ts: Term[], sl: Slice | undefined, d: number): void {
+  const step = stepOf(d);
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i];
     const s = t.scaled;
     if (s === 0) continue;
-    const u = s % step === 0 ? s / step : toUnits(s, d);
-    units += u;
-    if (u !== 0 && !t.exact) m++;
+    const q = s / step;
+    const u = Number.isInteger(q) ? q : toUnits(s, d);
+    accUnits += u;
+    if (u !== 0 && !t.exact) accM++;
   }
-  if (sl) {
-    for (const r of sl.rows) {
-      for (const c of sl.cols) {
-        const a = r.amounts[c];
-        if (!a || a.scaled === 0) continue;
-        // Published amounts are whole units already: divide exactly; otherwise round half-up.
-        const u = a.scaled % step === 0 ? a.scaled / step : toUnits(a.scaled, d);
-        units += u;
-        if (u !== 0) m++;
-      }
+  if (!sl) return;
+  const rows = sl.rows;
+  const cols = sl.cols;
+  for (let i = 0; i < rows.length; i++) {
+    const amounts = rows[i].amounts;
+    for (let j = 0; j < cols.length; j++) {
+      const a = amounts[cols[j]];
+      if (!a) continue;
+      const s = a.scaled;
+      if (s === 0) continue;
+      // Published amounts are whole units already: divide exactly; otherwise round half-up.
+      const q = s / step;
+      const u = Number.isInteger(q) ? q : toUnits(s, d);
+      accUnits += u;
+      if (u !== 0) accM++;
     }
   }
-  return { units, m };
 }
 
 export function evaluate(rel: Relation, id = 0): Evaluated {
-  const l = sideUnits(rel.lhs, rel.lhsSlice, rel.decimals);
-  const r = sideUnits(rel.rhs, rel.rhsSlice, rel.decimals);
-  const lhsUnits = l.units;
-  const rhsUnits = r.units;
-  const m = l.m + r.m;
+  let lhsUnits: number;
+  let rhsUnits: number;
+  let m: number;
+  if (rel.known) ({ lhsUnits, rhsUnits, m } = rel.known);
+  else {
+    const d = rel.decimals;
+    accUnits = 0;
+    accM = 0;
+    addSide(rel.lhs, rel.lhsSlice, d);
+    lhsUnits = accUnits;
+    accUnits = 0;
+    addSide(rel.rhs, rel.rhsSlice, d);
+    rhsUnits = accUnits;
+    m = accM;
+  }
   const deltaUnits = lhsUnits - rhsUnits;
   const { status, severity } = statusOf(rel, deltaUnits, m);
   return { rel, id, deltaUnits, lhsUnits, rhsUnits, m, status, severity };
+}
+
+// ---------------------------------------------------------------- first pass
+
+/**
+ * runRules's first pass keeps only the relations that do not hold. While it runs, the builders of
+ * the big relation families (row identities, child sums, per-cell comparisons) may leave out a
+ * relation whose two sides are already equal in units, without building it: most relations of a
+ * large workbook hold, and building them only to drop them costs more than the check itself.
+ * Everywhere else (rule.check, tests, the second pass when something fails) every relation is built.
+ */
+let leavingOut = false;
+
+/** Runs `build` with leaving out allowed (runRules's first pass). */
+export function buildingUnheld<T>(build: () => T): T {
+  const was = leavingOut;
+  leavingOut = true;
+  try {
+    return build();
+  } finally {
+    leavingOut = was;
+  }
+}
+
+/**
+ * May a builder leave out a relation with these side totals (units)? Only one that holds outright
+ * (statusOf's first answers): equal sides, or a smaller lhs where that is allowed (below === null).
+ */
+export function mayLeaveOut(lhsUnits: number, rhsUnits: number, below?: Severity | null): boolean {
+  return leavingOut && (lhsUnits === rhsUnits || (below === null && lhsUnits < rhsUnits));
+}
+
+/** Is leaving out allowed now? (Builders check this before they add up a relation's sides.) */
+export function leavingOutHeld(): boolean {
+  return leavingOut;
+}
+
+/** Units (10^-d, half-up) of one amount, as evaluate counts a term. */
+export function amountUnits(a: Amount | undefined, d: number): number {
+  return a ? scaledUnits(a.scaled, d) : 0;
+}
+
+/** Units (10^-d, half-up) of a scaled value. */
+export function scaledUnits(s: number, d: number): number {
+  if (s === 0) return 0;
+  const q = s / stepOf(d);
+  // Published amounts are whole units: the quotient is then exact (an integer iff the division is,
+  // for safe integers and steps up to 10^6), which is faster to test than a remainder.
+  return Number.isInteger(q) ? q : toUnits(s, d);
+}
+
+const STEPS = [1e6, 1e5, 1e4, 1e3, 1e2, 10, 1];
+/** Scaled value of one unit of 10^-d: 10^(6−d), from a table (a power is slow in a loop of cells). */
+function stepOf(d: number): number {
+  return d >= 0 && d <= SCALE_DIGITS && Number.isInteger(d) ? STEPS[d] : 10 ** (SCALE_DIGITS - d);
+}
+
+/** Σ units of the cells `cols` of one row. */
+export function rowUnits(r: BodyRow, cols: readonly string[], d: number): number {
+  let u = 0;
+  for (let j = 0; j < cols.length; j++) u += amountUnits(r.amounts[cols[j]], d);
+  return u;
+}
+
+/** Σ units of the cells `col` of rows. */
+export function columnUnits(rows: readonly BodyRow[], col: string, d: number): number {
+  let u = 0;
+  for (let i = 0; i < rows.length; i++) u += amountUnits(rows[i].amounts[col], d);
+  return u;
 }
 
 /** Formats units of a relation as a plain number text ("117.5", "1990.50"). */
@@ -239,6 +366,10 @@ export function fmtUnits(units: number, decimals: number): string {
 }
 
 export function num(units: number, decimals: number): number {
+  // units / 10^d is already the double nearest to the decimal (what unitsToNumber's text round trip
+  // gives) while |units| < 2^52 and 10^d is exact; a zero stays +0 as there.
+  if (units === 0) return 0;
+  if (Number.isInteger(decimals) && decimals >= 0 && decimals <= 22 && Math.abs(units) < 2 ** 52 && Number.isInteger(units)) return units / 10 ** decimals;
   return unitsToNumber(units, decimals);
 }
 
@@ -248,24 +379,52 @@ export const MAX_RELATED_INFO = 8;
 
 /** The other cells of a relation (lhs first), without `except`, capped. */
 export function relatedCells(rels: Relation[], except?: CellRef, max = MAX_RELATED): CellRef[] {
-  const seen = new Set<string>();
-  if (except) seen.add(`${except.sheet}!${except.cell}`);
-  const out: CellRef[] = [];
-  let visited = 0;
-  const add = (ref: CellRef | undefined): boolean => {
-    // Stop when enough cells are listed (or after a fair look through sparse columns).
-    if (out.length >= max || ++visited > max * 8) return true;
-    if (!ref) return false;
-    const k = `${ref.sheet}!${ref.cell}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    out.push(ref);
-    return false;
-  };
+  const list = new RelatedList(except, max);
   for (const r of rels) {
-    if (eachCell(r, 'lhs', add) || eachCell(r, 'rhs', add)) break;
+    if (list.side(r.lhs, r.lhsSlice) || list.side(r.rhs, r.rhsSlice)) break;
   }
-  return out;
+  return list.out;
+}
+
+/** The cells relatedCells collects, distinct by sheet and cell (a list of at most `max`: a scan beats a set). */
+class RelatedList {
+  readonly out: CellRef[] = [];
+  private visited = 0;
+  private readonly limit: number;
+  constructor(
+    private except: CellRef | undefined,
+    private max: number,
+  ) {
+    // Stop when enough cells are listed, or after a fair look through sparse columns.
+    this.limit = max * 8;
+  }
+
+  /** Visits the cells of one side in order; true when the list is complete. */
+  side(ts: Term[], sl: Slice | undefined): boolean {
+    for (let i = 0; i < ts.length; i++) if (this.add(ts[i].ref)) return true;
+    if (!sl) return false;
+    const rows = sl.rows;
+    const cols = sl.cols;
+    for (let i = 0; i < rows.length; i++) {
+      const amounts = rows[i].amounts;
+      for (let j = 0; j < cols.length; j++) if (this.add(amounts[cols[j]]?.ref)) return true;
+    }
+    return false;
+  }
+
+  private add(ref: CellRef | undefined): boolean {
+    if (this.out.length >= this.max || ++this.visited > this.limit) return true;
+    if (ref && !this.has(ref)) this.out.push(ref);
+    return false;
+  }
+
+  private has(ref: CellRef): boolean {
+    const x = this.except;
+    if (x && x.cell === ref.cell && x.sheet === ref.sheet) return true;
+    const out = this.out;
+    for (let i = 0; i < out.length; i++) if (out[i].cell === ref.cell && out[i].sheet === ref.sheet) return true;
+    return false;
+  }
 }
 
 /** "收入总计 149.8 ≠ 本年收入合计 + 上年结转结余 149.7（差 0.1）". */
@@ -275,33 +434,44 @@ export function describe(e: Evaluated): string {
   const rhs = e.rel.rhsText;
   const gap = fmtUnits(Math.abs(e.deltaUnits), d);
   const op = e.rel.below === null ? '>' : '≠';
-  return `${e.rel.where ? e.rel.where + '：' : ''}${lhs} ${fmtUnits(e.lhsUnits, d)} ${op} ${rhs} ${fmtUnits(e.rhsUnits, d)}（差 ${gap}）`;
+  const where = whereOf(e.rel);
+  return `${where ? where + '：' : ''}${lhs} ${fmtUnits(e.lhsUnits, d)} ${op} ${rhs} ${fmtUnits(e.rhsUnits, d)}（差 ${gap}）`;
 }
 
 /** The cell a relation points at by default: the first lhs cell, else the first rhs cell. */
 export function defaultCell(rel: Relation): CellRef | undefined {
-  let found: CellRef | undefined;
-  const pick = (ref: CellRef | undefined): boolean => {
-    if (ref) found = ref;
-    return !!ref;
-  };
-  if (!eachCell(rel, 'lhs', pick)) eachCell(rel, 'rhs', pick);
-  return found;
+  return firstCell(rel.lhs, rel.lhsSlice) ?? firstCell(rel.rhs, rel.rhsSlice);
+}
+
+function firstCell(ts: Term[], sl: Slice | undefined): CellRef | undefined {
+  for (let i = 0; i < ts.length; i++) if (ts[i].ref) return ts[i].ref;
+  if (!sl) return undefined;
+  for (const r of sl.rows) {
+    for (const c of sl.cols) {
+      const ref = r.amounts[c]?.ref;
+      if (ref) return ref;
+    }
+  }
+  return undefined;
 }
 
 /** One finding for one evaluated relation, at its lhs (total) cell — rules.md's default. */
 export function relationFinding(e: Evaluated, severity: Severity = e.severity ?? 'info'): Finding {
   const cell = defaultCell(e.rel);
-  const d = e.rel.decimals;
   const isTail = e.status === 'tail';
-  const prefix = isTail ? '尾差：' : '';
-  const message = `${prefix}${describe(e)}${isTail ? '，在四舍五入允许范围内' : ''}`;
+  const message = `${isTail ? '尾差：' : ''}${describe(e)}${isTail ? '，在四舍五入允许范围内' : ''}`;
+  return findingAt(e, severity, cell, message, relatedCells([e.rel], cell, severity === 'info' ? MAX_RELATED_INFO : MAX_RELATED));
+}
+
+/** The finding of a relation at its default cell, with the message and related cells given. */
+export function findingAt(e: Evaluated, severity: Severity, cell: CellRef | undefined, message: string, related: CellRef[]): Finding {
+  const d = e.rel.decimals;
   return {
     rule: e.rel.rule,
     severity,
     sheet: cell?.sheet ?? '',
     cell: cell?.cell ?? '',
-    related: relatedCells([e.rel], cell, severity === 'info' ? MAX_RELATED_INFO : MAX_RELATED),
+    related,
     expected: num(e.rhsUnits, d),
     actual: num(e.lhsUnits, d),
     message,

@@ -18,7 +18,7 @@ import { parseA1 } from '../grid';
 import type { CellRef } from '../grid';
 import type { Finding, Severity } from '../report';
 import type { ChildSumShape, Evaluated, Term } from './relation';
-import { MAX_RELATED_INFO, allTerms, defaultCell, describe, eachCell, fmtUnits, labelOf, num, relatedCells, relationFinding, statusOf, termOfSource, termsOf, unitsOf } from './relation';
+import { MAX_RELATED_INFO, allTerms, defaultCell, describe, eachCell, findingAt, fmtUnits, labelOf, num, relatedCells, relationFinding, rowNameOf, statusOf, termOfSource, termsOf, unitsOf } from './relation';
 
 const SEV_RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
 /**
@@ -345,7 +345,7 @@ function structuralHypotheses(all: Evaluated[], failing: Evaluated[]): Hypothesi
     const { sheet, parentRow } = own[0];
     const colNum = colsOfParent.get(pk) ?? new Map<string, number>();
     const cols = [...own].sort((a, b) => (colNum.get(a.col) ?? 0) - (colNum.get(b.col) ?? 0));
-    const label = own[0].e.rel.lhs[0]?.rowName ?? `第${parentRow}行`;
+    const label = (own[0].e.rel.lhs[0] && rowNameOf(own[0].e.rel.lhs[0])) ?? `第${parentRow}行`;
     const parentTerm = (p: ParentSum): Term | undefined => p.e.rel.lhs[0];
     // (1) a missing (or extra) detail row: every failing column off in the same direction.
     const signs = new Set(cols.map((p) => Math.sign(p.e.deltaUnits)));
@@ -512,7 +512,7 @@ function absentRowHypotheses(all: Evaluated[], failing: Evaluated[]): Hypothesis
         score: 0,
         depth: s.level,
         detail: {
-          label: first.rowName ?? first.ref.cell,
+          label: rowNameOf(first) ?? first.ref.cell,
           cols: [],
           amounts: [fmtUnits(amount, e.rel.decimals)],
           note: `${side === 'lhs' ? e.rel.lhsText : e.rel.rhsText} 在本表中没有对应行（另一表为 ${fmtUnits(amount, e.rel.decimals)}）：可能漏列或删除了这一行`,
@@ -613,25 +613,24 @@ function mergeDefaults(rels: Evaluated[]): Finding[] {
 }
 
 function mergeInfos(rels: Evaluated[]): Finding[] {
-  return mergeAtCells(rels, (group) => {
-    const f = relationFinding(group[0], 'info');
-    if (group.length > 1) {
-      f.message = group.map((e) => (e.status === 'tail' ? '尾差：' : '') + describe(e)).join('；') + '，在四舍五入允许范围内';
-      f.related = relatedCells(group.map((e) => e.rel), { sheet: f.sheet, cell: f.cell }, MAX_RELATED_INFO);
-    }
-    return f;
+  return mergeAtCells(rels, (group, cell) => {
+    if (group.length === 1) return relationFinding(group[0], 'info');
+    // Several relations at one cell (a group always has its cell): one merged message.
+    const message = group.map((e) => (e.status === 'tail' ? '尾差：' : '') + describe(e)).join('；') + '，在四舍五入允许范围内';
+    return findingAt(group[0], 'info', cell, message, relatedCells(group.map((e) => e.rel), cell, MAX_RELATED_INFO));
   });
 }
 
-function mergeAtCells(rels: Evaluated[], make: (group: Evaluated[]) => Finding): Finding[] {
-  const groups = new Map<string, Evaluated[]>();
+function mergeAtCells(rels: Evaluated[], make: (group: Evaluated[], cell: CellRef | undefined) => Finding): Finding[] {
+  const groups = new Map<string, { cell: CellRef | undefined; group: Evaluated[] }>();
   for (const e of rels) {
     const c = defaultCell(e.rel);
     const k = c ? keyOf(c) : `#${e.id}`;
-    const l = groups.get(k) ?? [];
-    l.push(e);
-    groups.set(k, l);
+    const g = groups.get(k);
+    if (g) g.group.push(e);
+    else groups.set(k, { cell: c, group: [e] });
   }
-  return [...groups.values()].map(make);
+  const out: Finding[] = [];
+  for (const { cell, group } of groups.values()) out.push(make(group, cell));
+  return out;
 }
-

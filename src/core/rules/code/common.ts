@@ -57,13 +57,24 @@ export function funcRows(book: BudgetBook, ids: GridTable['id'][] = FUNC_TABLES)
   const out: FuncRow[] = [];
   for (const id of ids) {
     const t = gridTable(book, id);
-    if (!t) continue;
-    for (const row of t.rows) {
-      if (!row.func) continue;
-      out.push({ table: t, row, func: row.func, name: row.name?.text?.trim() ?? '', scope: scopeOf(row) });
-    }
+    if (t) for (const r of funcRowsOf(t)) out.push(r);
   }
   return out;
+}
+
+// Several code rules read the same rows: build them once per table (the rules only read them).
+const funcCache = new WeakMap<GridTable, FuncRow[]>();
+function funcRowsOf(t: GridTable): FuncRow[] {
+  let rows = funcCache.get(t);
+  if (!rows) {
+    rows = [];
+    for (const row of t.rows) {
+      if (!row.func) continue;
+      rows.push({ table: t, row, func: row.func, name: row.name?.text?.trim() ?? '', scope: scopeOf(row) });
+    }
+    funcCache.set(t, rows);
+  }
+  return rows;
 }
 
 /** Economic detail rows (5-digit, kind 'econ') of T06/T07, or the 类 subtotal rows too. */
@@ -72,13 +83,41 @@ export function econRows(book: BudgetBook, withClassRows = false): EconRow[] {
   for (const id of ECON_TABLES) {
     const t = gridTable(book, id);
     if (!t) continue;
-    for (const row of t.rows) {
-      if (!row.econ) continue;
-      if (row.kind !== 'econ' && !(withClassRows && row.kind === 'econClass')) continue;
-      out.push({ table: t, row, econ: row.econ, scope: scopeOf(row) });
-    }
+    for (const r of econRowsOf(t)) if (r.row.kind === 'econ' || (withClassRows && r.row.kind === 'econClass')) out.push(r);
   }
   return out;
+}
+
+const econCache = new WeakMap<GridTable, EconRow[]>();
+/** Rows of a table with an economic code, detail and 类 rows alike (built once per table). */
+function econRowsOf(t: GridTable): EconRow[] {
+  let rows = econCache.get(t);
+  if (!rows) {
+    rows = [];
+    for (const row of t.rows) {
+      if (!row.econ || (row.kind !== 'econ' && row.kind !== 'econClass')) continue;
+      rows.push({ table: t, row, econ: row.econ, scope: scopeOf(row) });
+    }
+    econCache.set(t, rows);
+  }
+  return rows;
+}
+
+/** The list of a key in a map of lists (created empty on first use). */
+export function listIn<K, V>(m: Map<K, V[]>, k: K): V[] {
+  let l = m.get(k);
+  if (!l) m.set(k, (l = []));
+  return l;
+}
+
+/** `s` is ASCII digits only, `length` of them when given (/^\d+$/, /^\d{n}$/ without a regular expression). */
+export function isDigits(s: string, length?: number): boolean {
+  if (!s.length || (length !== undefined && s.length !== length)) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** True when some body row of the table belongs to a unit (multi-unit layout). */

@@ -6,7 +6,7 @@ import type { BudgetBook } from '../../model';
 import type { Finding } from '../../report';
 import type { Rule } from '../types';
 import type { EconRow, EconSide } from './common';
-import { econPartRef, econRowCells, econRows, finding, tableLabel } from './common';
+import { econPartRef, econRowCells, econRows, finding, isDigits, tableLabel } from './common';
 
 const ID = 'C.econ-format';
 
@@ -20,12 +20,20 @@ export const econFormat: Rule = {
   needs: [],
   check(book: BudgetBook): Finding[] {
     const out: Finding[] = [];
+    // A code is valid or not whatever its row: each distinct valid code is checked once.
+    const good = { dept3: new Set<string>(), dept5: new Set<string>(), gov: new Set<string>() };
+    const check = (code: string, classes: Set<string>, length: number, seen: Set<string>): Bad | undefined => {
+      if (seen.has(code)) return undefined;
+      const bad = badCode(code, classes, length);
+      if (!bad) seen.add(code);
+      return bad;
+    };
     for (const r of econRows(book, true)) {
       const classRow = r.row.kind === 'econClass';
-      const bad = badCode(r.econ.dept, DEPT_CLASSES, classRow ? 3 : 5);
+      const bad = check(r.econ.dept, DEPT_CLASSES, classRow ? 3 : 5, classRow ? good.dept3 : good.dept5);
       if (bad) out.push(report(r, 'dept', bad, r.econ.dept));
       else if (r.econ.gov !== undefined) {
-        const g = badCode(r.econ.gov, GOV_CLASSES, 5);
+        const g = check(r.econ.gov, GOV_CLASSES, 5, good.gov);
         if (g) out.push(report(r, 'gov', g, r.econ.gov));
       }
     }
@@ -40,7 +48,7 @@ interface Bad {
 
 function badCode(code: string, classes: Set<string>, length: number): Bad | undefined {
   const kind = classes === DEPT_CLASSES ? '部门' : '政府';
-  if (!/^\d+$/.test(code)) return { part: 0, why: `应为${length}位数字` };
+  if (!isDigits(code)) return { part: 0, why: `应为${length}位数字` };
   const cls = code.slice(0, 3);
   if (!classes.has(cls)) return { part: 0, why: `类级编码 ${cls} 不是${kind}预算支出经济分类的类（应为 ${[...classes].join('、')} 之一）` };
   if (code.length !== length) return { part: code.length > 3 ? 1 : 0, why: `应为${length}位（类 3 位 + 款 2 位）` };

@@ -8,9 +8,10 @@ import type { BudgetBook } from '../../model';
 import type { Finding } from '../../report';
 import type { Rule, RuleContext } from '../types';
 import type { EconRow, EconSide } from './common';
-import { econCodeRefs, econNameRef, econRowCells, econRows, finding, onePerCell, tableLabel } from './common';
+import { econCodeRefs, econNameRef, econRowCells, econRows, finding, listIn, onePerCell, tableLabel } from './common';
 
 const ID = 'C.econ-name';
+const SIDES: EconSide[] = ['dept', 'gov'];
 
 export const econName: Rule = {
   id: ID,
@@ -21,17 +22,27 @@ export const econName: Rule = {
     const rows = econRows(book, true);
     const out: Finding[] = [];
     const unknown = new Map<string, { r: EconRow; side: EconSide }>();
-    for (const r of rows) {
-      for (const side of ['dept', 'gov'] as EconSide[]) {
+    const named = new Map<string, Set<string>>();
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      for (let s = 0; s < SIDES.length; s++) {
+        const side = SIDES[s];
         const code = side === 'dept' ? r.econ.dept : r.econ.gov;
         const name = side === 'dept' ? r.econ.deptName : r.econ.govName;
         if (!code || !name) continue;
+        if (named.get(code)?.has(name)) continue;
         const e = lookup(ctx.catalog, code);
         if (!e) {
           if (!unknown.has(code)) unknown.set(code, { r, side });
           continue;
         }
-        if (nameMatches(e, name)) continue;
+        if (nameMatches(e, name)) {
+          // The same code and name on another row is just as right.
+          let names = named.get(code);
+          if (!names) named.set(code, (names = new Set()));
+          names.add(name);
+          continue;
+        }
         const at = econNameRef(r, side) ?? econCodeRefs(r, side)[0];
         out.push(
           finding({
@@ -70,12 +81,14 @@ export const econName: Rule = {
 /** Codes the catalogue does not know: the majority name across T06/T07 wins; a tie flags both. */
 function crossTable(rows: EconRow[], cat: Catalog): Finding[] {
   const byCode = new Map<string, { r: EconRow; side: EconSide; name: string }[]>();
-  for (const r of rows) {
-    for (const side of ['dept', 'gov'] as EconSide[]) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    for (let s = 0; s < SIDES.length; s++) {
+      const side = SIDES[s];
       const code = side === 'dept' ? r.econ.dept : r.econ.gov;
       const name = side === 'dept' ? r.econ.deptName : r.econ.govName;
       if (!code || !name || lookup(cat, code)) continue;
-      byCode.set(code, [...(byCode.get(code) ?? []), { r, side, name }]);
+      listIn(byCode, code).push({ r, side, name });
     }
   }
   const out: Finding[] = [];

@@ -13,7 +13,7 @@ import type { BudgetBook } from '../../model';
 import type { Finding, Severity } from '../../report';
 import type { Rule, RuleContext } from '../types';
 import type { EconRow } from './common';
-import { econPartRef, econRowCells, finding, tableLabel } from './common';
+import { econPartRef, econRowCells, finding, isDigits, tableLabel } from './common';
 import { unitKinds } from './unit-kind';
 
 const ID = 'C.econ-pair';
@@ -34,11 +34,20 @@ export const econPair: Rule = {
   check(book: BudgetBook, ctx: RuleContext): Finding[] {
     const kinds = unitKinds(book, ctx.catalog);
     const out: Finding[] = [];
+    // Whether a pair is right does not depend on the row (only the finding's wording does): a pair
+    // found right once is not checked again.
+    const right = new Map<string, Set<string>>();
     for (const r of kinds.econRows) {
       const { dept, gov } = r.econ;
-      if (!gov || !/^3\d{4}$/.test(dept) || !/^5\d{4}$/.test(gov)) continue;
+      if (!gov || dept[0] !== '3' || gov[0] !== '5' || !isDigits(dept, 5) || !isDigits(gov, 5)) continue;
+      if (right.get(dept)?.has(gov)) continue;
       const f = checkPair(r, ctx.catalog, kinds.kindOf(kinds.econScope(r)));
       if (f) out.push(f);
+      else {
+        let ok = right.get(dept);
+        if (!ok) right.set(dept, (ok = new Set()));
+        ok.add(gov);
+      }
     }
     return out;
   },
@@ -49,7 +58,7 @@ function checkPair(r: EconRow, cat: Catalog, scopeKind: string | undefined): Fin
   const g = gov!;
   const rule = CLASS_RULES[dept.slice(0, 3)];
   const pair = pairOf(cat, dept);
-  const allowed = pair ? [...pair.jiguan, ...pair.shiye] : [];
+  const listed = !!pair && (pair.jiguan.includes(g) || pair.shiye.includes(g));
   if (rule) {
     const classOk = rule.classes.includes(g.slice(0, 3)) || rule.codes.includes(g);
     if (!classOk) {
@@ -59,10 +68,11 @@ function checkPair(r: EconRow, cat: Catalog, scopeKind: string | undefined): Fin
       return report(r, 'error', part, expectedFor(pair, scopeKind),
         `${describe(cat, dept)} 属 ${dept.slice(0, 3)} 类，应对应政府经济分类 ${wanted}，实为 ${describe(cat, g)}`);
     }
-    if (pair && !allowed.includes(g)) return notInTable(r, cat, pair, scopeKind);
+    if (pair && !listed) return notInTable(r, cat, pair, scopeKind);
     return undefined;
   }
-  if (!pair || allowed.includes(g)) return undefined;
+  if (!pair || listed) return undefined;
+  const allowed = [...pair.jiguan, ...pair.shiye];
   // Classes without an explicit rule: the lists come from memory, so only warn.
   const classes = new Set(allowed.map((c) => c.slice(0, 3)));
   if (!classes.has(g.slice(0, 3))) {

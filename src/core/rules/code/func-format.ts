@@ -7,7 +7,7 @@ import type { Finding } from '../../report';
 import type { Rule, RuleContext } from '../types';
 import type { Catalog } from '../../catalog';
 import { lookup } from '../../catalog';
-import { FUNC_TABLES, finding, funcPartRef, funcRowCells, funcRows, tableLabel } from './common';
+import { FUNC_TABLES, finding, funcPartRef, funcRowCells, funcRows, isDigits, tableLabel } from './common';
 import type { FuncRow } from './common';
 
 const ID = 'C.func-format';
@@ -78,26 +78,26 @@ function procurementCodes(rows: FuncRow[], cat: Catalog): Finding[] {
 function checkParts(r: FuncRow): Finding[] {
   const { lei, kuan, xiang } = r.func;
   const table = r.table.id;
-  const where = `${r.func.code}${r.name ? ` ${r.name}` : ''}`;
-  if (!/^\d{3}$/.test(lei) || !FUNC_CLASSES.has(lei)) {
+  const where = (): string => `${r.func.code}${r.name ? ` ${r.name}` : ''}`;
+  if (!isDigits(lei, 3) || !FUNC_CLASSES.has(lei)) {
     const at = funcPartRef(r, 0);
     return [finding({ rule: ID, severity: 'error', at, related: funcRowCells(r, at), actual: lei, table,
-      message: `${where}：类级编码“${lei}”不是支出功能分类的类（应为 201–217、219–224、227、229–234 之一）` })];
+      message: `${where()}：类级编码“${lei}”不是支出功能分类的类（应为 201–217、219–224、227、229–234 之一）` })];
   }
-  if (kuan !== undefined && !/^\d{2}$/.test(kuan)) {
+  if (kuan !== undefined && !isDigits(kuan, 2)) {
     const at = funcPartRef(r, 1);
     return [finding({ rule: ID, severity: 'error', at, related: funcRowCells(r, at), actual: kuan, table,
-      message: `${where}：款级编码“${kuan}”应为两位数字` })];
+      message: `${where()}：款级编码“${kuan}”应为两位数字` })];
   }
-  if (xiang !== undefined && !/^\d{2}$/.test(xiang)) {
+  if (xiang !== undefined && !isDigits(xiang, 2)) {
     const at = funcPartRef(r, 2);
     return [finding({ rule: ID, severity: 'error', at, related: funcRowCells(r, at), actual: xiang, table,
-      message: `${where}：项级编码“${xiang}”应为两位数字` })];
+      message: `${where()}：项级编码“${xiang}”应为两位数字` })];
   }
   if (xiang !== undefined && kuan === undefined) {
     const at = funcPartRef(r, 1);
     return [finding({ rule: ID, severity: 'error', at, related: funcRowCells(r, at), table,
-      message: `${where}：有项级编码 ${xiang} 却缺少款级编码` })];
+      message: `${where()}：有项级编码 ${xiang} 却缺少款级编码` })];
   }
   return [];
 }

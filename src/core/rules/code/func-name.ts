@@ -14,12 +14,13 @@
  * A code nothing can vouch for gets one `info` (add a 科目表 to check it).
  */
 import type { Catalog, CatalogEntry } from '../../catalog';
-import { childrenOf, findByName, genericItemOf, isOtherItemName, lookup, nameMatches, normalizeName } from '../../catalog';
+import { childrenOf, findByName, genericItemOf, isOtherItemName, lookup, nameMatches, normalizeName, withoutSpending } from '../../catalog';
+import type { CellRef } from '../../grid';
 import type { BudgetBook } from '../../model';
 import type { Finding, Severity } from '../../report';
 import type { Rule, RuleContext } from '../types';
 import type { FuncRow } from './common';
-import { finding, firstDifferingPart, funcNameRef, funcPartRef, funcRowCells, funcRows, onePerCell, tableLabel } from './common';
+import { finding, firstDifferingPart, funcNameRef, funcPartRef, funcRowCells, funcRows, listIn, onePerCell, tableLabel } from './common';
 
 const ID = 'C.func-name';
 
@@ -38,7 +39,7 @@ export const funcName: Rule = {
     for (const r of rows) namesOfCode.set(r.func.code, (namesOfCode.get(r.func.code) ?? new Set()).add(nameKey(r.name)));
     for (const r of rows) {
       const found = checkRow(r, cat, (namesOfCode.get(r.func.code)?.size ?? 0) > 1);
-      if (found === 'unknown') unknown.set(r.func.code, [...(unknown.get(r.func.code) ?? []), r]);
+      if (found === 'unknown') listIn(unknown, r.func.code).push(r);
       else out.push(...found);
     }
     out.push(...sameCodeSameName(rows, cat, usage));
@@ -49,20 +50,27 @@ export const funcName: Rule = {
   },
 };
 
-type Usage = Map<string, number>; // "code|name key" → rows
+type Usage = Map<string, Map<string, number>>; // code → name key → rows
 
 /** Names compared inside the workbook: normalised, a trailing 支出 ignored (as sameName does). */
 function nameKey(name: string): string {
-  return normalizeName(name).replace(/支出$/, '');
+  return withoutSpending(normalizeName(name));
 }
 
 function countUsage(rows: FuncRow[]): Usage {
   const u: Usage = new Map();
   for (const r of rows) {
-    const k = `${r.func.code}|${nameKey(r.name)}`;
-    u.set(k, (u.get(k) ?? 0) + 1);
+    let byName = u.get(r.func.code);
+    if (!byName) u.set(r.func.code, (byName = new Map()));
+    const k = nameKey(r.name);
+    byName.set(k, (byName.get(k) ?? 0) + 1);
   }
   return u;
+}
+
+/** Rows that print this code with this name (key). */
+function usageOf(u: Usage, code: string, key: string): number {
+  return u.get(code)?.get(key) ?? 0;
 }
 
 function levelOf(code: string): number {
@@ -198,7 +206,8 @@ function short(list: CatalogEntry[]): string {
 /** Codes nothing vouches for: one note per code (a warning when the user's 科目表 should have had it). */
 function unknownCodes(unknown: Map<string, FuncRow[]>, cat: Catalog, flagged: Set<string>): Finding[] {
   const out: Finding[] = [];
-  const userHasFunc = [...cat.entries.values()].some((e) => e.user && e.kind === 'func');
+  let userHasFunc = false;
+  if (unknown.size) for (const e of cat.entries.values()) if (e.user && e.kind === 'func') userHasFunc = true;
   for (const [code, rows] of unknown) {
     const r = rows.find((x) => !flagged.has(`${funcNameRef(x)?.sheet}!${funcNameRef(x)?.cell}`)) ?? rows[0];
     const at = funcPartRef(r, levelOf(code) === 3 ? 2 : levelOf(code) === 2 ? 1 : 0);
@@ -208,7 +217,7 @@ function unknownCodes(unknown: Map<string, FuncRow[]>, cat: Catalog, flagged: Se
         rule: ID,
         severity: userHasFunc ? 'warning' : 'info',
         at,
-        related: rows.filter((x) => x !== r).flatMap((x) => funcRowCells(x)).slice(0, 20),
+        related: firstCells(rows, r, 20),
         actual: code,
         table: r.table.id,
         message: userHasFunc
@@ -220,6 +229,16 @@ function unknownCodes(unknown: Map<string, FuncRow[]>, cat: Catalog, flagged: Se
   return out;
 }
 
+/** The code and name cells of the rows other than `r`, the first `max` of them. */
+function firstCells(rows: FuncRow[], r: FuncRow, max: number): CellRef[] {
+  const out: CellRef[] = [];
+  for (const x of rows) {
+    if (out.length >= max) break;
+    if (x !== r) out.push(...funcRowCells(x));
+  }
+  return out.slice(0, max);
+}
+
 /**
  * The same code must carry the same name in every table. Only for codes the catalogue does not
  * know (otherwise checkRow already says which name is right). The majority name wins; a name that
@@ -229,20 +248,24 @@ function sameCodeSameName(rows: FuncRow[], cat: Catalog, usage: Usage): Finding[
   const byCode = new Map<string, FuncRow[]>();
   for (const r of rows) {
     if (lookup(cat, r.func.code)) continue;
-    byCode.set(r.func.code, [...(byCode.get(r.func.code) ?? []), r]);
+    listIn(byCode, r.func.code).push(r);
   }
-  const codesByName = new Map<string, Set<string>>();
-  for (const r of rows) {
-    const n = nameKey(r.name);
-    codesByName.set(n, (codesByName.get(n) ?? new Set()).add(r.func.code));
-  }
+  let codesByName: Map<string, Set<string>> | undefined;
   const out: Finding[] = [];
   for (const [code, list] of byCode) {
     const names = [...new Set(list.map((r) => nameKey(r.name)))];
     if (names.length < 2) continue;
+    if (!codesByName) {
+      codesByName = new Map();
+      for (const r of rows) {
+        const n = nameKey(r.name);
+        codesByName.set(n, (codesByName.get(n) ?? new Set()).add(r.func.code));
+      }
+    }
+    const byName = codesByName;
     const score = (n: string): [number, number] => [
-      -[...(codesByName.get(n) ?? [])].filter((c) => c !== code).length, // a name borrowed from another code loses
-      usage.get(`${code}|${n}`) ?? 0,
+      -[...(byName.get(n) ?? [])].filter((c) => c !== code).length, // a name borrowed from another code loses
+      usageOf(usage, code, n),
     ];
     const ranked = [...names].sort((a, b) => cmp(score(b), score(a)));
     const top = score(ranked[0]);
@@ -280,10 +303,11 @@ function sameRowSameCode(rows: FuncRow[], cat: Catalog, usage: Usage): Finding[]
   for (const r of rows) {
     if (r.func.xiang === undefined) continue;
     const k = `${r.scope}|${nameKey(r.name)}`;
-    groups.set(k, [...(groups.get(k) ?? []), r]);
+    listIn(groups, k).push(r);
   }
   const out: Finding[] = [];
   for (const list of groups.values()) {
+    if (list.every((r) => r.func.code === list[0].func.code)) continue; // one code: nothing to compare
     const tablesOf = new Map<string, Set<string>>();
     for (const r of list) tablesOf.set(r.func.code, (tablesOf.get(r.func.code) ?? new Set()).add(r.table.id));
     if (tablesOf.size < 2) continue;
@@ -329,7 +353,7 @@ function codeScore(code: string, name: string, cat: Catalog, usage: Usage): [num
   const e = lookup(cat, code);
   const named = e && nameMatches(e, name) ? (e.verified ? 3 : 2) : e ? 1 : 0;
   const kuanKnown = lookup(cat, code.slice(0, 5)) ? 1 : 0;
-  return [named, kuanKnown, usage.get(`${code}|${nameKey(name)}`) ?? 0];
+  return [named, kuanKnown, usageOf(usage, code, nameKey(name))];
 }
 
 function cmp(a: number[], b: number[]): number {

@@ -11,7 +11,7 @@ import { lookup, normalizeName, unitKindOfGov } from '../../catalog';
 import type { BudgetBook, GridTable } from '../../model';
 import { gridTable } from '../../model';
 import type { EconRow, FuncRow } from './common';
-import { econRows, funcRows, hasUnits } from './common';
+import { econRows, funcRows, hasUnits, listIn } from './common';
 
 export type ScopeKind = UnitKind | 'mixed' | undefined;
 
@@ -91,10 +91,10 @@ function computeUnitKinds(book: BudgetBook, cat: Catalog): UnitKinds {
   const funcScope = (r: FuncRow): string => (funcByUnit && unitEconTables.size && r.row.unitCode ? r.row.unitCode : '*');
   const econScope = (r: EconRow): string => (funcByUnit && unitEconTables.has(r.table.id) && r.row.unitCode ? r.row.unitCode : '*');
   const byUnit = new Map<string, FuncRow[]>();
-  for (const r of fRows) if (r.row.unitCode) byUnit.set(r.row.unitCode, [...(byUnit.get(r.row.unitCode) ?? []), r]);
+  for (const r of fRows) if (r.row.unitCode) listIn(byUnit, r.row.unitCode).push(r);
   const funcIn = (scope: string): FuncRow[] => (scope === '*' ? fRows : byUnit.get(scope) ?? []);
   const econByUnit = new Map<string, EconRow[]>();
-  for (const r of eRows) if (r.row.unitCode && unitEconTables.has(r.table.id)) econByUnit.set(r.row.unitCode, [...(econByUnit.get(r.row.unitCode) ?? []), r]);
+  for (const r of eRows) if (r.row.unitCode && unitEconTables.has(r.table.id)) listIn(econByUnit, r.row.unitCode).push(r);
   const econIn = (scope: string): EconRow[] => (scope === '*' ? eRows : econByUnit.get(scope) ?? []);
   const cache = new Map<string, ScopeKind>();
   const units = funcByUnit ? [...new Set(fRows.map((r) => r.row.unitCode).filter((u): u is string => !!u))] : [];

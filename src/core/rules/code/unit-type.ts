@@ -15,10 +15,11 @@ import type { BudgetBook } from '../../model';
 import { COL, gridTable } from '../../model';
 import type { Finding } from '../../report';
 import { classifyDelta } from '../../tolerance';
-import { toUnits } from '../../amount';
+import type { Amount } from '../../amount';
+import { scaledUnits } from '../relation';
 import type { Rule, RuleContext } from '../types';
 import type { EconRow, FuncRow } from './common';
-import { econPartRef, econRowCells, finding, funcPartRef, funcRowCells, funcRows, onePerCell, tableLabel } from './common';
+import { econPartRef, econRowCells, finding, funcPartRef, funcRowCells, funcRows, listIn, onePerCell, tableLabel } from './common';
 import type { UnitKinds } from './unit-kind';
 import { COUNTERPART, econMarker, funcMarker, other, unitKinds } from './unit-kind';
 
@@ -77,20 +78,28 @@ function govOfWrongKind(r: EconRow, k: UnitKind, unit: UnitKind, scope: string, 
 /** (b) A function marker whose kind no economic code of its unit backs. */
 function funcAgainstEcon(kinds: UnitKinds, cat: Catalog): Finding[] {
   const out: Finding[] = [];
+  // Economic markers of each kind in a scope (counted once per scope, not once per function row).
+  const markers = new Map<string, Record<UnitKind, number>>();
+  const markersIn = (scope: string): Record<UnitKind, number> => {
+    let n = markers.get(scope);
+    if (!n) {
+      n = { 机关: 0, 事业: 0 };
+      for (const e of kinds.econIn(scope)) {
+        const k = econMarker(e);
+        if (k) n[k]++;
+      }
+      markers.set(scope, n);
+    }
+    return n;
+  };
   for (const r of kinds.funcRows) {
     const m = funcMarker(r, cat);
     if (!m) continue;
     const scope = kinds.funcScope(r);
     const econ = kinds.econIn(scope);
-    let mine = 0;
-    let theirs = 0;
-    for (const e of econ) {
-      const k = econMarker(e);
-      if (k === m.kind) mine++;
-      else if (k) theirs++;
-    }
+    const n = econ.length ? markersIn(scope) : undefined;
     const unit = kinds.kindOf(scope);
-    const contradicted = econ.length ? mine === 0 && theirs > 0 : unit === other(m.kind);
+    const contradicted = n ? n[m.kind] === 0 && n[other(m.kind)] > 0 : unit === other(m.kind);
     // A strong marker contradicted by a unit whose other markers are all of its kind is also odd,
     // but only the economic codes can prove it; without them stay silent.
     if (!contradicted) continue;
@@ -128,8 +137,14 @@ function t06AgainstT07(kinds: UnitKinds, cat: Catalog): Finding[] {
   const t07 = kinds.econRows.filter((r) => r.table.id === 'T07');
   if (!t06.length || !t07.length) return [];
   const t07Amount = (r: EconRow) => r.row.amounts[COL.t07.gpb] ?? r.row.amounts[COL.t07.total];
-  const t07ByDept = new Map<string, EconRow[]>();
-  for (const x of t07) t07ByDept.set(x.econ.dept, [...(t07ByDept.get(x.econ.dept) ?? []), x]);
+  let byDept: Map<string, EconRow[]> | undefined;
+  const t07Of = (dept: string): EconRow[] => {
+    if (!byDept) {
+      byDept = new Map();
+      for (const x of t07) listIn(byDept, x.econ.dept).push(x);
+    }
+    return byDept.get(dept) ?? [];
+  };
   const out: Finding[] = [];
   for (const r of t06) {
     const g = r.econ.gov;
@@ -139,22 +154,33 @@ function t06AgainstT07(kinds: UnitKinds, cat: Catalog): Finding[] {
     // A row of the unit's own kind is not the odd one (then T07's row is, see (a)).
     if (kinds.kindOf(kinds.econScope(r)) === k) continue;
     // the same scope on both sides: per unit only if T06 lists units too
-    const same = (t07ByDept.get(r.econ.dept) ?? []).filter((x) => !r.row.unitCode || x.row.unitCode === r.row.unitCode);
-    const otherKind = same.filter((x) => x.econ.gov && unitKindOfGov(x.econ.gov) === other(k));
+    const unit = r.row.unitCode;
+    const otherK = other(k);
+    const otherKind: EconRow[] = [];
+    const ofDept = t07Of(r.econ.dept);
+    for (let i = 0; i < ofDept.length; i++) {
+      const x = ofDept[i];
+      if ((!unit || x.row.unitCode === unit) && x.econ.gov && unitKindOfGov(x.econ.gov) === otherK) otherKind.push(x);
+    }
     if (!otherKind.length) continue;
-    const samePair = same.filter((x) => x.econ.gov === g).map(t07Amount).filter((x) => !!x);
+    const samePair: Amount[] = [];
+    for (let i = 0; i < ofDept.length; i++) {
+      const x = ofDept[i];
+      const amount = (!unit || x.row.unitCode === unit) && x.econ.gov === g ? t07Amount(x) : undefined;
+      if (amount) samePair.push(amount);
+    }
     const otherAmounts = otherKind.map(t07Amount).filter((x) => !!x);
     const t06Rows = t06.filter((x) => x.econ.dept === r.econ.dept && x.econ.gov === g && (!r.row.unitCode || x.row.unitCode === r.row.unitCode));
     const d = Math.max(a.decimals, ...samePair.map((x) => x!.decimals), 0);
-    const lhs = t06Rows.reduce((s, x) => s + toUnits(x.row.amounts[COL.t06.total]?.scaled ?? 0, d), 0);
-    const rhs = samePair.reduce((s, x) => s + toUnits(x!.scaled, d), 0);
+    const lhs = t06Rows.reduce((s, x) => s + scaledUnits(x.row.amounts[COL.t06.total]?.scaled ?? 0, d), 0);
+    const rhs = samePair.reduce((s, x) => s + scaledUnits(x!.scaled, d), 0);
     const m = t06Rows.length + samePair.length;
     if (lhs <= rhs || classifyDelta(lhs - rhs, m).kind !== 'broken') continue;
     // Of several T06 rows of the pair, the one that T07 cannot hold on its own is the mislabelled one.
-    if (t06Rows.length > 1 && toUnits(a.scaled, d) <= rhs) continue;
+    if (t06Rows.length > 1 && scaledUnits(a.scaled, d) <= rhs) continue;
     // ... and T07's other-kind rows must have room for it (else T07 lost the pair, not T06).
     const otherT06 = t06.filter((x) => x.econ.dept === r.econ.dept && x.econ.gov && unitKindOfGov(x.econ.gov) === other(k) && (!r.row.unitCode || x.row.unitCode === r.row.unitCode));
-    const room = otherAmounts.reduce((s, x) => s + toUnits(x!.scaled, d), 0) - otherT06.reduce((s, x) => s + toUnits(x.row.amounts[COL.t06.total]?.scaled ?? 0, d), 0);
+    const room = otherAmounts.reduce((s, x) => s + scaledUnits(x!.scaled, d), 0) - otherT06.reduce((s, x) => s + scaledUnits(x.row.amounts[COL.t06.total]?.scaled ?? 0, d), 0);
     if (classifyDelta(room - (lhs - rhs), m + otherAmounts.length + otherT06.length).kind === 'broken' && room < lhs - rhs) continue;
     const at = econPartRef(r, 'gov', 0) ?? r.econ.refs[0];
     const wanted = [...new Set(otherKind.map((x) => x.econ.gov!))];
@@ -181,15 +207,12 @@ function t06AgainstT07(kinds: UnitKinds, cat: Catalog): Finding[] {
  */
 function duplicatedKind(kinds: UnitKinds, cat: Catalog): Finding[] {
   const out: Finding[] = [];
-  const groups = new Map<string, EconRow[]>();
-  for (const r of kinds.econRows) {
-    if (!r.econ.gov) continue;
-    const k = `${r.table.id}|${r.row.unitCode ?? r.row.deptCode ?? '*'}|${r.econ.dept}`;
-    groups.set(k, [...(groups.get(k) ?? []), r]);
-  }
-  for (const list of groups.values()) {
+  // Only a scope of both kinds can have such a row: most books have none.
+  if (!kinds.econRows.some((r) => r.econ.gov && kinds.kindOf(kinds.econScope(r)) === 'mixed')) return out;
+  for (const list of byTableScopeDept(kinds.econRows.filter((r) => r.econ.gov))) {
+    if (!repeatsGov(list)) continue; // no 政府 code twice: nothing to look at
     const byGov = new Map<string, EconRow[]>();
-    for (const r of list) byGov.set(r.econ.gov!, [...(byGov.get(r.econ.gov!) ?? []), r]);
+    for (const r of list) listIn(byGov, r.econ.gov!).push(r);
     for (const [g, dups] of byGov) {
       const k = unitKindOfGov(g);
       if (dups.length < 2 || !k) continue;
@@ -217,6 +240,41 @@ function duplicatedKind(kinds: UnitKinds, cat: Catalog): Finding[] {
   return out;
 }
 
+/** Does a 政府 code occur twice among the rows? */
+function repeatsGov(list: EconRow[]): boolean {
+  if (list.length > 16) return new Set(list.map((r) => r.econ.gov)).size < list.length;
+  for (let i = 1; i < list.length; i++) for (let j = 0; j < i; j++) if (list[i].econ.gov === list[j].econ.gov) return true;
+  return false;
+}
+
+/**
+ * Rows grouped by table, scope (unit, else department) and 部门 code, groups in order of first
+ * appearance — as a map keyed "table|scope|code" would give them, without building a key per row.
+ */
+function byTableScopeDept(rows: EconRow[]): EconRow[][] {
+  if (rows.some((r) => r.scope.includes('|') || r.econ.dept.includes('|'))) {
+    // Only joined keys tell such codes apart exactly as before.
+    const m = new Map<string, EconRow[]>();
+    for (const r of rows) listIn(m, `${r.table.id}|${r.scope}|${r.econ.dept}`).push(r);
+    return [...m.values()];
+  }
+  const groups: EconRow[][] = [];
+  const index = new Map<string, Map<string, Map<string, EconRow[]>>>();
+  for (const r of rows) {
+    let byScope = index.get(r.table.id);
+    if (!byScope) index.set(r.table.id, (byScope = new Map()));
+    let byDept = byScope.get(r.scope);
+    if (!byDept) byScope.set(r.scope, (byDept = new Map()));
+    let list = byDept.get(r.econ.dept);
+    if (!list) {
+      byDept.set(r.econ.dept, (list = []));
+      groups.push(list);
+    }
+    list.push(r);
+  }
+  return groups;
+}
+
 /**
  * (e) In a unit that has both kinds, T06's 公用经费 on 505/506 rows must equal the 公用经费 of the
  * 事业 function rows (事业运行, 事业单位离退休 …) of T05 (rules.md 80, holds exactly in seed 004).
@@ -228,7 +286,7 @@ function publicCostSplit(book: BudgetBook, kinds: UnitKinds, cat: Catalog): Find
   const t06 = kinds.econRows.filter((r) => r.table.id === 'T06' && !r.row.unitCode);
   if (!t05 || !t06.length || kinds.kindOf('*') !== 'mixed') return [];
   const d = Math.max(t05.decimals, t06[0].table.decimals, 0);
-  const units = (a?: { scaled: number }) => (a ? toUnits(a.scaled, d) : 0);
+  const units = (a?: { scaled: number }) => (a ? scaledUnits(a.scaled, d) : 0);
   let funcShiye = 0;
   let terms = 0;
   for (const r of funcRows(book, [t05.id])) {

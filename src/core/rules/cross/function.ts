@@ -1,11 +1,12 @@
 /** Rules 69–75: expenditure by function code across T01 ↔ T03 ↔ T04 ↔ T05/T09/T13. */
-import type { BodyRow, BudgetBook, GridTable, Line, LinesTable } from '../../model';
+import type { BodyRow, BudgetBook, GridTable, Line, LinesTable, TableId } from '../../model';
 import { COL, gridTable, linesTable } from '../../model';
 import type { Finding } from '../../report';
 import { relationRule } from '../define';
 import type { Relation } from '../relation';
+import { amountUnits, leavingOutHeld, mayLeaveOut } from '../relation';
 import type { Rule } from '../types';
-import { hasColumnCached, rowLabel, rowName, totalRow } from '../table/kit';
+import { hasColumnCached, rowLabel, scaledAt, tableCells, totalRow } from '../table/kit';
 import { classLines, expenseTerm, lineTerm } from '../table/lines';
 import type { Side } from './kit';
 import { byClass, cellTerm, crossRel, join, lineSide, onlyGeneralBudget, sumSide, totalSide, tn } from './kit';
@@ -75,20 +76,43 @@ function t04Versus(book: BudgetBook, id: 'T05' | 'T09' | 'T13', col: string, rul
   return out;
 }
 
-/** Key of a row for matching T05 against T03: 合计, department/unit code, or unit + function code. */
-function rowKeys(t: GridTable): Map<string, BodyRow> {
-  const m = new Map<string, BodyRow>();
+const keysCache = new WeakMap<GridTable, Map<string, number>>();
+/**
+ * Key of a row for matching T05 against T03: 合计, department/unit code, or unit + function code →
+ * the row's position (the first row of a key; once per table).
+ */
+function rowKeys(t: GridTable): Map<string, number> {
+  let m = keysCache.get(t);
+  if (!m) keysCache.set(t, (m = computeRowKeys(t)));
+  return m;
+}
+
+function computeRowKeys(t: GridTable): Map<string, number> {
+  const m = new Map<string, number>();
   let scope = '';
-  for (const r of t.rows) {
+  for (let i = 0; i < t.rows.length; i++) {
+    const r = t.rows[i];
     let key: string | undefined;
     if (r.kind === 'total') key = 'total';
     else if (r.kind === 'dept' || r.kind === 'unit') {
       scope = r.code?.text ?? '';
       key = `${r.kind}:${scope}`;
     } else if (r.kind === 'func' && r.func) key = `${scope}|${r.func.code}`;
-    if (key && !m.has(key)) m.set(key, r);
+    if (key && !m.has(key)) m.set(key, i);
   }
   return m;
+}
+
+/** sameAmounts of a T03 row and a T05 row (by position), read from the tables' cells. */
+function sameCells(t3: GridTable, t5: GridTable): (i3: number, i5: number) => boolean {
+  const c3 = tableCells(t3);
+  const c5 = tableCells(t5);
+  // Every key either table's rows have (absent cells read 0, as sameAmounts counts them).
+  const keys = [...new Set([...c3.cols.keys(), ...c3.others, ...c5.cols.keys(), ...c5.others])];
+  return (i3, i5) => {
+    for (const k of keys) if (scaledAt(t3, c3, i3, k) !== scaledAt(t5, c5, i5, k)) return false;
+    return true;
+  };
 }
 
 const EXPENSE_COLS = Object.values(E);
@@ -103,14 +127,20 @@ function t03T05(book: BudgetBook): Relation[] {
   const cols = EXPENSE_COLS.filter((c) => hasColumnCached(t3, c) && hasColumnCached(t5, c));
   const decimals = Math.max(t3.decimals, t5.decimals);
   const below = equal ? 'warning' : null;
-  for (const [key, r5] of rowKeys(t5)) {
-    const r3 = k3.get(key);
-    if (!r3) continue;
+  const tables: TableId[] = ['T05', 'T03'];
+  const rhsText = `${tn('T03')} 同一单元格`;
+  const same = sameCells(t3, t5);
+  const skipping = leavingOutHeld();
+  for (const [key, i5] of rowKeys(t5)) {
+    const i3 = k3.get(key);
+    if (i3 === undefined) continue;
+    const r3 = t3.rows[i3];
+    const r5 = t5.rows[i5];
     // Identical detail rows (the usual case) need no relation per cell; totals and differing rows do.
-    if (r5.kind === 'func' && sameAmounts(r3, r5)) continue;
-    const where = `${tn('T05')} ${rowName(r5)}`;
+    if (r5.kind === 'func' && same(i3, i5)) continue;
     for (const c of cols) {
       if (r5.amounts[c] === undefined && r3.amounts[c] === undefined) continue;
+      if (skipping && mayLeaveOut(amountUnits(r5.amounts[c], decimals), amountUnits(r3.amounts[c], decimals), below)) continue;
       out.push({
         rule: 'X.T03-T05.row',
         severity: 'error',
@@ -118,10 +148,10 @@ function t03T05(book: BudgetBook): Relation[] {
         lhs: [cellTerm(t5, r5, c)],
         rhs: [cellTerm(t3, r3, c)],
         decimals,
-        tables: ['T05', 'T03'],
-        where,
+        tables,
+        whereRow: r5,
         lhsText: c,
-        rhsText: `${tn('T03')} 同一单元格`,
+        rhsText,
         shape: { kind: 'cross' },
         table: 'T05',
       });
@@ -144,8 +174,13 @@ function unmatched(book: BudgetBook): Unmatched | undefined {
   if (!t3 || !t5) return undefined;
   const k3 = rowKeys(t3);
   const k5 = rowKeys(t5);
-  const only5 = [...k5].filter(([k, r]) => !k3.has(k) && r.kind === 'func' && hasAmount(r)).map(([, r]) => r);
-  const only3 = onlyGeneralBudget(book) ? [...k3].filter(([k, r]) => !k5.has(k) && r.kind === 'func' && hasAmount(r)).map(([, r]) => r) : [];
+  const only = (keys: Map<string, number>, t: GridTable, others: Map<string, number>): BodyRow[] => {
+    const rows: BodyRow[] = [];
+    for (const [k, i] of keys) if (!others.has(k) && t.rows[i].kind === 'func' && hasAmount(t.rows[i])) rows.push(t.rows[i]);
+    return rows;
+  };
+  const only5 = only(k5, t5, k3);
+  const only3 = onlyGeneralBudget(book) ? only(k3, t3, k5) : [];
   const twins: [BodyRow, BodyRow][] = [];
   const used = new Set<BodyRow>();
   for (const r5 of only5) {
@@ -205,8 +240,12 @@ function hasAmount(r: BodyRow): boolean {
 }
 
 function sameAmounts(a: BodyRow, b: BodyRow): boolean {
-  const keys = new Set([...Object.keys(a.amounts), ...Object.keys(b.amounts)]);
-  for (const k of keys) if ((a.amounts[k]?.scaled ?? 0) !== (b.amounts[k]?.scaled ?? 0)) return false;
+  return sameOn(a.amounts, b.amounts) && sameOn(b.amounts, a.amounts);
+}
+
+/** Every amount of x equals y's amount of the same key (absent = 0). */
+function sameOn(x: BodyRow['amounts'], y: BodyRow['amounts']): boolean {
+  for (const k in x) if (Object.prototype.hasOwnProperty.call(x, k) && (x[k]?.scaled ?? 0) !== (y[k]?.scaled ?? 0)) return false;
   return true;
 }
 

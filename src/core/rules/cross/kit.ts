@@ -3,6 +3,7 @@ import type { BodyRow, BudgetBook, GridTable, TableId } from '../../model';
 import { gridTable, linesTable } from '../../model';
 import type { Severity } from '../../report';
 import { detailRows, rowName, slice, tableName, totalRow } from '../table/kit';
+import { qualifiedRowLabel } from '../labels';
 import { lineMap, lineTerm } from '../table/lines';
 import type { Relation, Slice, Term } from '../relation';
 import { sliceTerm } from '../relation';
@@ -17,16 +18,11 @@ export interface Side {
 /** Short table reference in messages: "部门支出总体情况表". */
 export const tn = tableName;
 
-const qualified = new WeakMap<BodyRow, string>();
-function qualifiedName(t: GridTable, r: BodyRow): string {
-  let s = qualified.get(r);
-  if (s === undefined) qualified.set(r, (s = `${tn(t.id)} ${rowName(r)}`));
-  return s;
-}
-
+/** Term of a grid cell named with its table ("部门支出总体情况表 行政运行（2010301）·合计"); no row = the 合计 row is missing. */
 export function cellTerm(t: GridTable, r: BodyRow | undefined, col: string): Term {
-  const a = r?.amounts[col];
-  return { ref: a?.ref, scaled: a ? a.scaled : 0, rowName: r ? qualifiedName(t, r) : `${tn(t.id)} 合计`, table: t.id, row: r?.row, col };
+  if (!r) return { ref: undefined, scaled: 0, rowName: `${tn(t.id)} 合计`, table: t.id, row: undefined, col };
+  const a = r.amounts[col];
+  return { ref: a?.ref, scaled: a ? a.scaled : 0, body: r, qualified: true, table: t.id, row: r.row, col };
 }
 
 export function cellSide(t: GridTable, r: BodyRow | undefined, col: string, text?: string): Side {
@@ -38,7 +34,7 @@ export function totalSide(t: GridTable, col: string, text?: string): Side {
 }
 
 export function sumSide(t: GridTable, rows: BodyRow[], col: string, text: string): Side {
-  return { terms: [], slice: slice(t, rows, [col], (r) => qualifiedName(t, r)), text };
+  return { terms: [], slice: slice(t, rows, [col], (r) => qualifiedRowLabel(t.id, r)), text };
 }
 
 /** All terms of a side, the slice's cells included. */

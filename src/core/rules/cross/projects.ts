@@ -4,13 +4,13 @@ import { COL, TEXT, gridTable, t11, t12 } from '../../model';
 import type { Finding } from '../../report';
 import { relationRule } from '../define';
 import type { Relation } from '../relation';
-import { term } from '../relation';
+import { amountUnits, leavingOutHeld, mayLeaveOut, term } from '../relation';
 import type { Rule } from '../types';
 import { hasColumnCached, totalRow } from '../table/kit';
 import { normName, PROJECT_TYPES } from '../table/t10';
 import { t11Term } from '../table/t11';
 import type { Side } from './kit';
-import { crossRel, sumSide, totalSide, tn } from './kit';
+import { crossRel, decimalsOf, sumSide, totalSide, tn } from './kit';
 
 const E = COL.expense;
 const C10 = COL.t10;
@@ -30,8 +30,18 @@ interface Match {
   r?: BodyRow;
 }
 
-/** Pairs each T12 project with a T10 project: same unit and name, else same name when it is unique. */
+const matchCache = new WeakMap<T12Project[], { t10: GridTable; matches: Match[] }>();
+/** Pairs each T12 project with a T10 project (three rules ask: computed once per book). */
 function matchProjects(t10: GridTable, ps: T12Project[]): Match[] {
+  const hit = matchCache.get(ps);
+  if (hit && hit.t10 === t10) return hit.matches;
+  const matches = computeMatches(t10, ps);
+  matchCache.set(ps, { t10, matches });
+  return matches;
+}
+
+/** Pairs each T12 project with a T10 project: same unit and name, else same name when it is unique. */
+function computeMatches(t10: GridTable, ps: T12Project[]): Match[] {
   const byUnitName = new Map<string, BodyRow>();
   const byName = new Map<string, BodyRow[]>();
   for (const r of projects(t10)) {
@@ -95,8 +105,10 @@ export const projectRules: Rule[] = [
       const t10 = gridTable(book, 'T10');
       const t = t12(book);
       if (!t10 || !t) return [];
+      const d = decimalsOf(book, ['T12', 'T10']);
+      const skipping = leavingOutHeld();
       return matchProjects(t10, t.projects)
-        .filter((m) => m.r)
+        .filter((m) => m.r && !(skipping && mayLeaveOut(amountUnits(m.p.amounts[C12.total], d), amountUnits(m.r.amounts[C10.total], d))))
         .map((m) =>
           crossRel(book, 'X.T12-T10.match', 'error', ['T12', 'T10'], { terms: [t12Term(m.p, t.sheet)], text: `${tn('T12')} “${m.p.name.text}”资金总额` }, sumSide(t10, [m.r!], C10.total, `${tn('T10')} 同名项目合计`)),
         );

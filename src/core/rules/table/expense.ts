@@ -8,7 +8,7 @@ import type { Finding } from '../../report';
 import { findingRule, relationRule } from '../define';
 import type { Relation } from '../relation';
 import type { Rule } from '../types';
-import { childSumRelations, hasColumnCached, hierarchy, rowLabel, rowRelation, tableName } from './kit';
+import { childSumRelations, hasColumnCached, hierarchy, rowLabel, rowRelations, tableName } from './kit';
 
 type ExpenseId = 'T03' | 'T05' | 'T09' | 'T13';
 const E = COL.expense;
@@ -26,26 +26,14 @@ function expenseTable(book: BudgetBook, id: ExpenseId): GridTable | undefined {
   return t;
 }
 
-const childSumCache = new WeakMap<GridTable, Relation[]>();
-/** All child-sum relations of an expense-layout table (computed once per table). */
-export function expenseChildSums(t: GridTable): Relation[] {
-  let rels = childSumCache.get(t);
-  if (!rels) {
-    const h = hierarchy(t);
-    const cols = Object.values(E).filter((k) => hasColumnCached(t, k));
-    rels = childSumRelations(t, h, cols, { colSum: `${t.id}.col-sum`, rollup: `${t.id}.unit-rollup`, subtotal: `${t.id}.code-hierarchy` });
-    childSumCache.set(t, rels);
-  }
-  return rels;
+/** The child-sum relations of an expense-layout table, or only those of one rule. */
+export function expenseChildSums(t: GridTable, only?: string): Relation[] {
+  const cols = Object.values(E).filter((k) => hasColumnCached(t, k));
+  return childSumRelations(t, hierarchy(t), cols, { colSum: `${t.id}.col-sum`, rollup: `${t.id}.unit-rollup`, subtotal: `${t.id}.code-hierarchy` }, 'error', only);
 }
 
 function rowRules(t: GridTable, rule: string, lhs: string, rhs: string[]): Relation[] {
-  const out: Relation[] = [];
-  for (const r of t.rows) {
-    const rel = rowRelation(t, r, rule, lhs, rhs);
-    if (rel) out.push(rel);
-  }
-  return out;
+  return rowRelations(t, t.rows, rule, lhs, rhs);
 }
 
 export function expenseRules(id: ExpenseId): Rule[] {
@@ -70,15 +58,15 @@ export function expenseRules(id: ExpenseId): Rule[] {
     ),
     relationRule(
       { id: `${id}.col-sum`, severity: 'error', title: `${name}：合计行 = 各科目行之和`, needs },
-      withTable((t) => expenseChildSums(t).filter((r) => r.rule === `${id}.col-sum`)),
+      withTable((t) => expenseChildSums(t, `${id}.col-sum`)),
     ),
     relationRule(
       { id: `${id}.unit-rollup`, severity: 'error', title: `${name}：合计 = 各部门之和，部门 = 各单位之和`, needs },
-      withTable((t) => expenseChildSums(t).filter((r) => r.rule === `${id}.unit-rollup`)),
+      withTable((t) => expenseChildSums(t, `${id}.unit-rollup`)),
     ),
     relationRule(
       { id: `${id}.code-hierarchy`, severity: 'error', title: `${name}：类 = 其下各款之和，款 = 其下各项之和`, needs },
-      withTable((t) => expenseChildSums(t).filter((r) => r.rule === `${id}.code-hierarchy`)),
+      withTable((t) => expenseChildSums(t, `${id}.code-hierarchy`)),
     ),
     findingRule({ id: `${id}.code-unique`, severity: 'error', title: `${name}：同一单位内科目编码不重复`, needs }, (book) => {
       const t = expenseTable(book, id);

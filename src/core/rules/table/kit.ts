@@ -7,12 +7,11 @@ import type { Amount } from '../../amount';
 import { parseA1 } from '../../grid';
 import type { BodyRow, GridTable, TableId } from '../../model';
 import type { Severity } from '../../report';
-import { TABLE_NAMES } from '../../tables/names';
-import type { Relation, Slice, Term } from '../relation';
+import { rowLabel, tableName } from '../labels';
+import type { KnownSums, Relation, Slice, Term } from '../relation';
+import { amountUnits, leavingOutHeld, mayLeaveOut, rowUnits, scaledUnits } from '../relation';
 
-export function tableName(id: TableId): string {
-  return TABLE_NAMES[id];
-}
+export { rowLabel, tableName } from '../labels';
 
 /** Amount column keys present in a grid table, in sheet order. */
 export function amountColumns(t: GridTable): string[] {
@@ -38,27 +37,12 @@ export function hasColumn(t: GridTable, key: string): boolean {
   return t.rows.some((r) => r.amounts[key] !== undefined);
 }
 
-export function rowLabel(r: BodyRow): string {
-  switch (r.kind) {
-    case 'total':
-      return '合计';
-    case 'func':
-      return r.func ? `${r.name?.text ?? ''}（${r.func.code}）` : r.name?.text ?? `第${r.row}行`;
-    case 'econ':
-    case 'econClass':
-      return r.econ ? `${r.econ.deptName ?? r.name?.text ?? ''}（${r.econ.dept}${r.econ.gov ? '/' + r.econ.gov : ''}）` : `第${r.row}行`;
-    case 'dept':
-    case 'unit':
-      return `${r.name?.text ?? ''}（${r.code?.text ?? ''}）`;
-    default:
-      return r.name?.text ?? r.code?.text ?? `第${r.row}行`;
-  }
-}
-
 export type Level = 0 | 1 | 2 | 3 | 4 | 5;
 
 export interface Node {
   row: BodyRow;
+  /** Position of the row in the table's rows. */
+  index: number;
   level: Level;
   parent?: Node;
   children: Node[];
@@ -84,8 +68,16 @@ function isDetail(r: BodyRow): boolean {
   }
 }
 
-/** Builds the nesting of body rows by scanning them in sheet order. */
+const hierarchyCache = new WeakMap<GridTable, Hierarchy>();
+/** The nesting of a table's body rows (built once per table; callers only read it). */
 export function hierarchy(t: GridTable): Hierarchy {
+  let h = hierarchyCache.get(t);
+  if (!h) hierarchyCache.set(t, (h = buildHierarchy(t)));
+  return h;
+}
+
+/** Builds the nesting of body rows by scanning them in sheet order (a fresh copy the caller may change). */
+export function buildHierarchy(t: GridTable): Hierarchy {
   const nodes: Node[] = [];
   const details: Node[] = [];
   let total: Node | undefined;
@@ -101,8 +93,9 @@ export function hierarchy(t: GridTable): Hierarchy {
     nodes.push(n);
   };
   const codeOf = (n: Node | undefined): string => n?.row.func?.code ?? n?.row.econ?.dept ?? '';
-  for (const r of t.rows) {
-    const n: Node = { row: r, level: 5, children: [], detail: false };
+  for (let index = 0; index < t.rows.length; index++) {
+    const r = t.rows[index];
+    const n: Node = { row: r, index, level: 5, parent: undefined, children: [], detail: false };
     switch (r.kind) {
       case 'total':
         if (total) continue; // a repeated 合计 (page break) is not a second total
@@ -166,71 +159,182 @@ export interface RuleIds {
   subtotal: string;
 }
 
-function tdec(t: GridTable): number {
-  return t.decimals;
+/**
+ * A grid table's amounts (scaled; 0 when absent), read once per table row by row. Row identities and
+ * child sums add the same cells up several times over; reading a cell (a keyed property of its row)
+ * costs far more than reading a number from an array.
+ */
+export interface TableCells {
+  /** Column key → position in a row of `scaled`; other keys are read from the rows. */
+  cols: Map<string, number>;
+  width: number;
+  scaled: Float64Array;
+  /** Amount keys some row has besides `cols`. */
+  others: Set<string>;
 }
 
-const labelCache = new WeakMap<BodyRow, string>();
-/** rowLabel, computed once per row. */
-export function rowName(r: BodyRow): string {
-  let s = labelCache.get(r);
-  if (s === undefined) labelCache.set(r, (s = rowLabel(r)));
-  return s;
+const cellsCache = new WeakMap<GridTable, TableCells>();
+export function tableCells(t: GridTable): TableCells {
+  let c = cellsCache.get(t);
+  if (c) return c;
+  // The amount columns as the first rows show them (any other key is simply read from its row).
+  const keys = new Set<string>();
+  for (let i = 0; i < t.rows.length && i < 20; i++) for (const k of Object.keys(t.rows[i].amounts)) keys.add(k);
+  const list = [...keys];
+  const width = list.length;
+  const cols = new Map(list.map((k, j) => [k, j]));
+  const scaled = new Float64Array(t.rows.length * width);
+  const others = new Set<string>();
+  for (let i = 0; i < t.rows.length; i++) {
+    const amounts = t.rows[i].amounts;
+    // Walking a row's own keys reads its cells faster than looking each column up.
+    for (const k in amounts) {
+      if (!Object.prototype.hasOwnProperty.call(amounts, k)) continue;
+      const j = cols.get(k);
+      if (j !== undefined) scaled[i * width + j] = amounts[k]?.scaled ?? 0;
+      else others.add(k);
+    }
+  }
+  c = { cols, width, scaled, others };
+  cellsCache.set(t, c);
+  return c;
 }
+
+/** Scaled amount of the cell `col` of the row at position i (0 when absent). */
+export function scaledAt(t: GridTable, c: TableCells, i: number, col: string): number {
+  const j = c.cols.get(col);
+  return j === undefined ? t.rows[i].amounts[col]?.scaled ?? 0 : c.scaled[i * c.width + j];
+}
+
+/**
+ * Running side totals of a relation being built from a table's cells: units (of the table's
+ * decimals) and m as evaluate would find them (every cell here is a plain, non-exact term).
+ */
+class Sums {
+  lhs = 0;
+  rhs = 0;
+  m = 0;
+  private d: number;
+  constructor(
+    private t: GridTable,
+    private c: TableCells,
+  ) {
+    this.d = t.decimals;
+  }
+
+  clear(): this {
+    this.lhs = this.rhs = this.m = 0;
+    return this;
+  }
+
+  /** Adds the cell `col` of the row at position i to a side. */
+  cell(side: 'lhs' | 'rhs', i: number, col: string): this {
+    this.add(side, scaledAt(this.t, this.c, i, col));
+    return this;
+  }
+
+  /** Adds the cells `cols` of the row at position i to a side. */
+  cells(side: 'lhs' | 'rhs', i: number, cols: readonly string[]): this {
+    for (let k = 0; k < cols.length; k++) this.cell(side, i, cols[k]);
+    return this;
+  }
+
+  /** Adds the cells `col` of the nodes' rows to a side. */
+  column(side: 'lhs' | 'rhs', nodes: readonly Node[], col: string): this {
+    const j = this.c.cols.get(col);
+    if (j === undefined) {
+      for (let k = 0; k < nodes.length; k++) this.add(side, nodes[k].row.amounts[col]?.scaled ?? 0);
+      return this;
+    }
+    const { scaled, width } = this.c;
+    for (let k = 0; k < nodes.length; k++) this.add(side, scaled[nodes[k].index * width + j]);
+    return this;
+  }
+
+  /** The totals for a relation that is kept (undefined when it holds and may be left out). */
+  keep(): KnownSums | undefined {
+    return mayLeaveOut(this.lhs, this.rhs) ? undefined : { lhsUnits: this.lhs, rhsUnits: this.rhs, m: this.m };
+  }
+
+  private add(side: 'lhs' | 'rhs', scaled: number): void {
+    if (scaled === 0) return;
+    const v = scaledUnits(scaled, this.d);
+    if (side === 'lhs') this.lhs += v;
+    else this.rhs += v;
+    if (v !== 0) this.m++;
+  }
+}
+
+/** rowLabel under its older name (row labels are built on demand, not cached: most relations hold). */
+export const rowName = rowLabel;
 
 /** Lazily read cells rows × cols of a grid table. */
-export function slice(t: GridTable, rows: readonly BodyRow[], cols: readonly string[], name: (r: BodyRow) => string = rowName): Slice {
+export function slice(t: GridTable, rows: readonly BodyRow[], cols: readonly string[], name: (r: BodyRow) => string = rowLabel): Slice {
   return { table: t.id, rows, cols, name };
 }
 
-const whereCache = new WeakMap<BodyRow, string>();
-/** "部门支出总体情况表 行政运行（2010301）", once per row. */
-export function rowWhere(t: GridTable, r: BodyRow): string {
-  let s = whereCache.get(r);
-  if (s === undefined) whereCache.set(r, (s = `${tableName(t.id)} ${rowName(r)}`));
-  return s;
-}
-
+/** Term of one cell of a grid row; its row label is built only if a message needs it. */
 export function amountTerm(t: GridTable, r: BodyRow, key: string): Term {
   const a: Amount | undefined = r.amounts[key];
-  return { ref: a?.ref, scaled: a ? a.scaled : 0, rowName: rowName(r), table: t.id, row: r.row, col: key };
+  return { ref: a?.ref, scaled: a ? a.scaled : 0, body: r, table: t.id, row: r.row, col: key };
 }
 
 /**
  * Child-sum relations of a grid table for the given columns: every parent row = Σ its direct
  * children, and the 合计 row = Σ all detail rows when its direct children are not details.
+ * `only`: build just the relations of this rule id (several rules share one table's sums).
  */
-export function childSumRelations(t: GridTable, h: Hierarchy, cols: string[], ids: RuleIds, severity: Severity = 'error'): Relation[] {
+export function childSumRelations(t: GridTable, h: Hierarchy, cols: string[], ids: RuleIds, severity: Severity = 'error', only?: string): Relation[] {
   const out: Relation[] = [];
   const name = tableName(t.id);
-  const mk = (rule: string, parent: Node, addends: Node[], col: string, what: string, leaf: boolean): void => {
-    if (parent.row.amounts[col] === undefined && addends.every((a) => a.row.amounts[col] === undefined)) return;
-    out.push({
-      rule,
-      severity,
-      lhs: [amountTerm(t, parent.row, col)],
-      rhs: [],
-      rhsSlice: slice(t, addends.map((a) => a.row), [col]),
-      decimals: tdec(t),
-      tables: [t.id],
-      where: `${name} ${col}`,
-      lhsText: rowLabel(parent.row),
-      rhsText: what,
-      shape: { kind: 'childSum', sheet: t.sheet, parentRow: parent.row.row, col, level: parent.level, leaf },
-      table: t.id,
-    });
+  const tables: TableId[] = [t.id];
+  const wheres = cols.map((col) => `${name} ${col}`);
+  const sums = leavingOutHeld() ? new Sums(t, tableCells(t)) : undefined;
+  const sum = (rule: string, parent: Node, addends: Node[], what: string, leaf: boolean): void => {
+    if (only !== undefined && rule !== only) return;
+    let rows: BodyRow[] | undefined; // built once the first relation of this parent does not hold
+    let lhsText: string | undefined;
+    for (let i = 0; i < cols.length; i++) {
+      const col = cols[i];
+      if (parent.row.amounts[col] === undefined && !anyCell(addends, col)) continue;
+      const known = sums?.clear().cell('lhs', parent.index, col).column('rhs', addends, col).keep();
+      if (sums && !known) continue;
+      rows ??= addends.map((a) => a.row);
+      lhsText ??= rowLabel(parent.row);
+      out.push({
+        rule,
+        severity,
+        lhs: [amountTerm(t, parent.row, col)],
+        rhs: [],
+        rhsSlice: { table: t.id, rows, cols: [col], name: rowLabel },
+        decimals: t.decimals,
+        tables,
+        where: wheres[i],
+        lhsText,
+        rhsText: what,
+        shape: { kind: 'childSum', sheet: t.sheet, parentRow: parent.row.row, col, level: parent.level, leaf },
+        table: t.id,
+        known,
+      });
+    }
   };
   for (const p of h.nodes) {
     if (!p.children.length) continue;
     const allDetail = p.children.every((c) => c.detail);
-    const rule = p.level >= 3 ? ids.subtotal : p.level === 0 && allDetail ? ids.colSum : allDetail ? ids.colSum : ids.rollup;
+    const rule = p.level >= 3 ? ids.subtotal : allDetail ? ids.colSum : ids.rollup;
     const what = allDetail ? `${p.level === 0 ? '' : '其下'}各明细行之和` : p.level === 0 ? '各部门/单位行之和' : '其下各行之和';
-    for (const col of cols) mk(rule, p, p.children, col, what, allDetail);
+    sum(rule, p, p.children, what, allDetail);
   }
   if (h.total && h.total.children.some((c) => !c.detail) && h.details.length) {
-    for (const col of cols) mk(ids.colSum, h.total, h.details, col, '各明细行之和', false);
+    sum(ids.colSum, h.total, h.details, '各明细行之和', false);
   }
   return out;
+}
+
+/** Does one of the nodes' rows have the cell `col`? */
+function anyCell(nodes: readonly Node[], col: string): boolean {
+  for (let i = 0; i < nodes.length; i++) if (nodes[i].row.amounts[col] !== undefined) return true;
+  return false;
 }
 
 /**
@@ -243,31 +347,40 @@ export function childSumRelations(t: GridTable, h: Hierarchy, cols: string[], id
 export function gapChildSums(t: GridTable, h: Hierarchy, parentCol: string, subCol: string, rule: string): Relation[] {
   if (!hasColumnCached(t, parentCol) || !hasColumnCached(t, subCol)) return [];
   const out: Relation[] = [];
-  const equal = (r: BodyRow): boolean => (r.amounts[parentCol]?.scaled ?? 0) === (r.amounts[subCol]?.scaled ?? 0);
+  const tables: TableId[] = [t.id];
+  const where = `${tableName(t.id)} ${parentCol} 与 ${subCol} 之差`;
+  const rhsText = `各行${parentCol}`;
+  const cells = tableCells(t);
+  const equal = (n: Node): boolean => scaledAt(t, cells, n.index, parentCol) === scaledAt(t, cells, n.index, subCol);
+  const sums = leavingOutHeld() ? new Sums(t, tableCells(t)) : undefined;
   const mk = (p: Node, addends: Node[]): void => {
-    const unequal = addends.filter((a) => !equal(a.row));
-    if (equal(p.row) && !unequal.length) return;
-    const lhs: Term[] = [];
-    const rhs: Term[] = [];
-    if (!equal(p.row)) {
-      lhs.push(amountTerm(t, p.row, parentCol));
-      rhs.push(amountTerm(t, p.row, subCol));
+    const unequal: Node[] = [];
+    for (const a of addends) if (!equal(a)) unequal.push(a);
+    const same = equal(p);
+    if (same && !unequal.length) return;
+    let known: KnownSums | undefined;
+    if (sums) {
+      sums.clear();
+      if (!same) sums.cell('lhs', p.index, parentCol).cell('rhs', p.index, subCol);
+      known = sums.column('lhs', unequal, subCol).column('rhs', unequal, parentCol).keep();
+      if (!known) return;
     }
     const rows = unequal.map((a) => a.row);
     out.push({
       rule,
       severity: 'warning',
-      lhs,
-      rhs,
+      lhs: same ? [] : [amountTerm(t, p.row, parentCol)],
+      rhs: same ? [] : [amountTerm(t, p.row, subCol)],
       lhsSlice: slice(t, rows, [subCol]),
       rhsSlice: slice(t, rows, [parentCol]),
-      decimals: tdec(t),
-      tables: [t.id],
-      where: `${tableName(t.id)} ${parentCol} 与 ${subCol} 之差`,
+      decimals: t.decimals,
+      tables,
+      where,
       lhsText: `${rowLabel(p.row)} 之差 + 各行${subCol}`,
-      rhsText: `各行${parentCol}`,
+      rhsText,
       shape: { kind: 'row', sheet: t.sheet, row: p.row.row },
       table: t.id,
+      known,
     });
   };
   for (const p of h.nodes) if (p.children.length) mk(p, p.children);
@@ -275,73 +388,95 @@ export function gapChildSums(t: GridTable, h: Hierarchy, parentCol: string, subC
   return out;
 }
 
+/** Row identities lhs = Σ rhs on the given body rows; rhs keys the table lacks count as absent. */
+export function rowRelations(t: GridTable, rows: readonly BodyRow[], rule: string, lhs: string, rhs: string[], severity: Severity = 'error'): Relation[] {
+  return rowIdentities(t, rows, rule, [[lhs, rhs]], severity);
+}
+
+/** Several row identities [lhs, rhs keys], row by row (each row's in the order given). */
+export function rowIdentities(t: GridTable, rows: readonly BodyRow[], rule: string, identities: [string, string[]][], severity: Severity = 'error'): Relation[] {
+  const out: Relation[] = [];
+  const ids: { lhs: string; present: string[]; rhsText: string }[] = [];
+  for (const [lhs, rhs] of identities) {
+    const present = hasColumnCached(t, lhs) ? rhs.filter((c) => hasColumnCached(t, c)) : [];
+    if (present.length) ids.push({ lhs, present, rhsText: present.join(' + ') });
+  }
+  if (!ids.length) return out;
+  const tables: TableId[] = [t.id];
+  const d = t.decimals;
+  // While leaving out: a row's cells from the table's units when the rows are the table's own.
+  const skipping = leavingOutHeld();
+  const sums = skipping && rows === t.rows ? new Sums(t, tableCells(t)) : undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    for (const { lhs, present, rhsText } of ids) {
+      const known = sums?.clear().cell('lhs', i, lhs).cells('rhs', i, present).keep();
+      if (sums ? !known : skipping && mayLeaveOut(amountUnits(r.amounts[lhs], d), rowUnits(r, present, d))) continue;
+      out.push({
+        rule,
+        severity,
+        lhs: [amountTerm(t, r, lhs)],
+        rhs: [],
+        rhsSlice: { table: t.id, rows: [r], cols: present, name: rowLabel },
+        decimals: d,
+        tables,
+        whereRow: r,
+        lhsText: lhs,
+        rhsText,
+        shape: { kind: 'row', sheet: t.sheet, row: r.row },
+        table: t.id,
+        known,
+      });
+    }
+  }
+  return out;
+}
+
 /** Row identity lhs = Σ rhs on one body row; rhs keys the table lacks count as absent. */
 export function rowRelation(t: GridTable, r: BodyRow, rule: string, lhs: string, rhs: string[], severity: Severity = 'error'): Relation | undefined {
-  if (!hasColumnCached(t, lhs)) return undefined;
-  const present = presentColumns(t, rhs);
-  if (!present.length) return undefined;
-  return {
-    rule,
-    severity,
-    lhs: [amountTerm(t, r, lhs)],
-    rhs: [],
-    rhsSlice: slice(t, [r], present),
-    decimals: tdec(t),
-    tables: [t.id],
-    where: rowWhere(t, r),
-    lhsText: lhs,
-    rhsText: presentText(present),
-    shape: { kind: 'row', sheet: t.sheet, row: r.row },
-    table: t.id,
-  };
+  return rowRelations(t, [r], rule, lhs, rhs, severity)[0];
 }
 
-/** a ≤ b on one row (其中：财政拨款 ≤ 一般公共预算/小计); rows where the two are equal need no relation. */
-export function rowLe(t: GridTable, r: BodyRow, rule: string, a: string, b: string, severity: Severity = 'warning'): Relation | undefined {
-  if (!hasColumnCached(t, a) || !hasColumnCached(t, b)) return undefined;
-  if ((r.amounts[a]?.scaled ?? 0) === (r.amounts[b]?.scaled ?? 0)) return undefined;
-  return {
-    rule,
-    severity,
-    below: null,
-    lhs: [amountTerm(t, r, a)],
-    rhs: [amountTerm(t, r, b)],
-    decimals: tdec(t),
-    tables: [t.id],
-    where: `${tableName(t.id)} ${rowLabel(r)}`,
-    lhsText: a,
-    rhsText: b,
-    shape: { kind: 'row', sheet: t.sheet, row: r.row },
-    table: t.id,
-  };
-}
-
-const presentCache = new WeakMap<GridTable, Map<string, string[]>>();
-/** The keys of a list the table has (same array for the same list, so texts can be cached too). */
-function presentColumns(t: GridTable, keys: string[]): string[] {
-  let m = presentCache.get(t);
-  if (!m) presentCache.set(t, (m = new Map()));
-  const k = keys.join('|');
-  let p = m.get(k);
-  if (!p) m.set(k, (p = keys.filter((c) => hasColumnCached(t, c))));
-  return p;
-}
-const textCache = new WeakMap<string[], string>();
-function presentText(p: string[]): string {
-  let s = textCache.get(p);
-  if (s === undefined) textCache.set(p, (s = p.join(' + ')));
-  return s;
-}
-
-const columnCache = new WeakMap<GridTable, Set<string>>();
-export function hasColumnCached(t: GridTable, key: string): boolean {
-  let s = columnCache.get(t);
-  if (!s) {
-    s = new Set(t.columns.map((c) => c.key));
-    for (const r of t.rows) for (const k of Object.keys(r.amounts)) s.add(k);
-    columnCache.set(t, s);
+/** a ≤ b on each row (其中：财政拨款 ≤ 一般公共预算/小计); rows where the two are equal need no relation. */
+export function rowLes(t: GridTable, rows: readonly BodyRow[], rule: string, a: string, b: string, severity: Severity = 'warning'): Relation[] {
+  const out: Relation[] = [];
+  if (!hasColumnCached(t, a) || !hasColumnCached(t, b)) return out;
+  const tables: TableId[] = [t.id];
+  const d = t.decimals;
+  const skipping = leavingOutHeld();
+  for (const r of rows) {
+    if ((r.amounts[a]?.scaled ?? 0) === (r.amounts[b]?.scaled ?? 0)) continue;
+    if (skipping && mayLeaveOut(amountUnits(r.amounts[a], d), amountUnits(r.amounts[b], d), null)) continue;
+    out.push({
+      rule,
+      severity,
+      below: null,
+      lhs: [amountTerm(t, r, a)],
+      rhs: [amountTerm(t, r, b)],
+      decimals: t.decimals,
+      tables,
+      whereRow: r,
+      lhsText: a,
+      rhsText: b,
+      shape: { kind: 'row', sheet: t.sheet, row: r.row },
+      table: t.id,
+    });
   }
-  return s.has(key);
+  return out;
+}
+
+const columnCache = new WeakMap<GridTable, Map<string, boolean>>();
+/** Does the table have this amount column (header or any row)? Answers are kept per table. */
+export function hasColumnCached(t: GridTable, key: string): boolean {
+  let m = columnCache.get(t);
+  if (!m) columnCache.set(t, (m = new Map()));
+  let has = m.get(key);
+  if (has === undefined) {
+    const cells = tableCells(t);
+    has = t.columns.some((c) => c.key === key) || cells.cols.has(key) || cells.others.has(key);
+    m.set(key, has);
+  }
+  return has;
 }
 
 /** Body rows of a kind. */
@@ -353,9 +488,12 @@ export function totalRow(t: GridTable): BodyRow | undefined {
   return t.rows.find((r) => r.kind === 'total');
 }
 
-/** The table's detail rows (项-level function rows, 5-digit economic rows, projects, items). */
+const detailCache = new WeakMap<GridTable, BodyRow[]>();
+/** The table's detail rows (项-level function rows, 5-digit economic rows, projects, items); callers only read the list. */
 export function detailRows(t: GridTable): BodyRow[] {
-  return t.rows.filter(isDetail);
+  let rows = detailCache.get(t);
+  if (!rows) detailCache.set(t, (rows = t.rows.filter(isDetail)));
+  return rows;
 }
 
 /** Sum of an amount column over rows (scaled). */

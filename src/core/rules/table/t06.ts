@@ -6,19 +6,13 @@ import { findingRule, relationRule } from '../define';
 import type { Relation } from '../relation';
 import { term } from '../relation';
 import type { Rule } from '../types';
-import { childSumRelations, hasColumnCached, hierarchy, rowLabel, rowRelation, tableName } from './kit';
+import { childSumRelations, hasColumnCached, hierarchy, rowLabel, rowRelations, tableName } from './kit';
 
 const C = COL.t06;
 
-const cache = new WeakMap<GridTable, Relation[]>();
-function childSums(t: GridTable): Relation[] {
-  let r = cache.get(t);
-  if (!r) {
-    const cols = Object.values(C).filter((k) => hasColumnCached(t, k));
-    r = childSumRelations(t, hierarchy(t), cols, { colSum: 'T06.col-sum', rollup: 'T06.col-sum', subtotal: 'T06.class-subtotal' });
-    cache.set(t, r);
-  }
-  return r;
+function childSums(t: GridTable, only: string): Relation[] {
+  const cols = Object.values(C).filter((k) => hasColumnCached(t, k));
+  return childSumRelations(t, hierarchy(t), cols, { colSum: 'T06.col-sum', rollup: 'T06.col-sum', subtotal: 'T06.class-subtotal' }, 'error', only);
 }
 
 function on(book: BudgetBook, f: (t: GridTable) => Relation[]): Relation[] {
@@ -37,13 +31,13 @@ function forbiddenColumn(dept: string): string | undefined {
 const needs: ['T06'] = ['T06'];
 export const t06Rules: Rule[] = [
   relationRule({ id: 'T06.row', severity: 'error', title: '一般公共预算基本支出表：每行 合计 = 人员经费 + 公用经费', needs }, (book) =>
-    on(book, (t) => t.rows.map((r) => rowRelation(t, r, 'T06.row', C.total, [C.personnel, C.publicCost])).filter((r): r is Relation => !!r)),
+    on(book, (t) => rowRelations(t, t.rows, 'T06.row', C.total, [C.personnel, C.publicCost])),
   ),
   relationRule({ id: 'T06.col-sum', severity: 'error', title: '一般公共预算基本支出表：合计行 = 各经济科目行之和', needs }, (book) =>
-    on(book, (t) => childSums(t).filter((r) => r.rule === 'T06.col-sum')),
+    on(book, (t) => childSums(t, 'T06.col-sum')),
   ),
   relationRule({ id: 'T06.class-subtotal', severity: 'error', title: '一般公共预算基本支出表：类小计行 = 其下各款之和', needs }, (book) =>
-    on(book, (t) => childSums(t).filter((r) => r.rule === 'T06.class-subtotal')),
+    on(book, (t) => childSums(t, 'T06.class-subtotal')),
   ),
   relationRule({ id: 'T06.column-class', severity: 'error', title: '一般公共预算基本支出表：301/303 只列人员经费，302/310 只列公用经费', needs }, (book) =>
     on(book, (t) => {

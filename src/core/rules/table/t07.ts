@@ -4,7 +4,7 @@ import { COL, gridTable } from '../../model';
 import { relationRule } from '../define';
 import type { Relation } from '../relation';
 import type { Rule } from '../types';
-import { childSumRelations, gapChildSums, hasColumnCached, hierarchy, rowLe, rowRelation } from './kit';
+import { childSumRelations, gapChildSums, hasColumnCached, hierarchy, rowIdentities, rowLes, rowRelations } from './kit';
 
 const C = COL.t07;
 /** 济源 T07 columns: 合计 | 基本支出/小计 | 人员经费 | 公用经费 | 项目支出. */
@@ -22,14 +22,12 @@ function on(book: BudgetBook, f: (t: GridTable) => Relation[]): Relation[] {
 }
 
 function rowRels(t: GridTable): Relation[] {
-  const out: Relation[] = [];
-  for (const r of t.rows) {
-    const rels = isJyT07(t)
-      ? [rowRelation(t, r, 'T07.row', T07JY.total, [T07JY.basic, T07JY.project]), rowRelation(t, r, 'T07.row', T07JY.basic, [T07JY.personnel, T07JY.publicCost])]
-      : [rowRelation(t, r, 'T07.row', C.total, SOURCES)];
-    for (const rel of rels) if (rel) out.push(rel);
-  }
-  return out;
+  if (!isJyT07(t)) return rowRelations(t, t.rows, 'T07.row', C.total, SOURCES);
+  // Row by row: 总计 = 基本 + 项目, then 基本 = 人员 + 公用.
+  return rowIdentities(t, t.rows, 'T07.row', [
+    [T07JY.total, [T07JY.basic, T07JY.project]],
+    [T07JY.basic, [T07JY.personnel, T07JY.publicCost]],
+  ]);
 }
 
 const needs: ['T07'] = ['T07'];
@@ -44,6 +42,6 @@ export const t07Rules: Rule[] = [
     }),
   ),
   relationRule({ id: 'T07.sub-le-parent', severity: 'warning', title: '支出经济分类汇总表：其中财政拨款不超过一般公共预算小计', needs }, (book) =>
-    on(book, (t) => t.rows.map((r) => rowLe(t, r, 'T07.sub-le-parent', C.gpbAppropriation, C.gpb)).filter((r): r is Relation => !!r)),
+    on(book, (t) => rowLes(t, t.rows, 'T07.sub-le-parent', C.gpbAppropriation, C.gpb)),
   ),
 ];

@@ -5,7 +5,7 @@ import type { Finding } from '../../report';
 import { findingRule, relationRule } from '../define';
 import type { Relation } from '../relation';
 import type { Rule } from '../types';
-import { childSumRelations, hasColumnCached, hierarchy, rowRelation, tableName } from './kit';
+import { childSumRelations, hasColumnCached, hierarchy, rowRelations, tableName } from './kit';
 
 const C = COL.t10;
 const FUNDS = [C.gpb, C.fund, C.stateCapital, C.carryGpb, C.carryFund, C.carryStateCapital, C.specialAccount, C.unitFunds];
@@ -24,7 +24,7 @@ export function normName(s: string): string {
 const needs: ['T10'] = ['T10'];
 export const t10Rules: Rule[] = [
   relationRule({ id: 'T10.row', severity: 'error', title: '项目支出预算表：每行 合计 = 各资金来源之和', needs }, (book) =>
-    on(book, (t) => t.rows.map((r) => rowRelation(t, r, 'T10.row', C.total, FUNDS)).filter((r): r is Relation => !!r)),
+    on(book, (t) => rowRelations(t, t.rows, 'T10.row', C.total, FUNDS)),
   ),
   relationRule({ id: 'T10.col-sum', severity: 'error', title: '项目支出预算表：合计行 = 部门行 = 单位行 = 各项目之和', needs }, (book) =>
     on(book, (t) => {

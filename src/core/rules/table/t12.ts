@@ -7,7 +7,7 @@ import { findingRule, relationRule } from '../define';
 import type { Relation } from '../relation';
 import { fmtUnits } from '../relation';
 import type { Rule } from '../types';
-import { childSumRelations, hierarchy, rowRelation, tableName } from './kit';
+import { childSumRelations, hierarchy, rowRelations, tableName } from './kit';
 
 const C = COL.t12;
 const KINDS: IndicatorKind[] = ['成本指标', '产出指标', '效益指标', '满意度指标'];
@@ -43,7 +43,7 @@ export const t12Rules: Rule[] = [
     const g = grid(book);
     if (!g) return [];
     // Per project (rules.md 51); the department and unit rows are covered by T12.col-sum.
-    return g.rows.filter((r) => r.kind === 'project').map((r) => rowRelation(g, r, 'T12.row', C.total, [C.government, C.specialAccount, C.unitFunds])).filter((r): r is Relation => !!r);
+    return rowRelations(g, g.rows.filter((r) => r.kind === 'project'), 'T12.row', C.total, [C.government, C.specialAccount, C.unitFunds]);
   }),
   relationRule({ id: 'T12.col-sum', severity: 'error', title: '项目绩效目标表：部门行 = 单位行 = 各项目之和', needs }, (book) => {
     const g = grid(book);
