@@ -51,13 +51,31 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 
 /** Errors first, then by sheet and row, so every host lists findings in the same order. */
 export function sortFindings(findings: Finding[]): Finding[] {
+  // Thousands of findings: compare ranks worked out once per distinct sheet and cell text (the
+  // order localeCompare gives them) rather than calling localeCompare and parsing rows per comparison.
+  const sheet = localeRanks(findings.map((f) => f.sheet));
+  const cell = localeRanks(findings.map((f) => f.cell));
+  const row = new Map<string, number>();
+  for (const f of findings) if (!row.has(f.cell)) row.set(f.cell, rowOf(f.cell));
   return [...findings].sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      a.sheet.localeCompare(b.sheet) ||
-      rowOf(a.cell) - rowOf(b.cell) ||
-      a.cell.localeCompare(b.cell),
+      sheet.get(a.sheet)! - sheet.get(b.sheet)! ||
+      row.get(a.cell)! - row.get(b.cell)! ||
+      cell.get(a.cell)! - cell.get(b.cell)!,
   );
+}
+
+/** Rank of each distinct text in localeCompare order (texts that compare equal share a rank). */
+function localeRanks(texts: string[]): Map<string, number> {
+  const sorted = [...new Set(texts)].sort((a, b) => a.localeCompare(b));
+  const ranks = new Map<string, number>();
+  let rank = 0;
+  sorted.forEach((t, i) => {
+    if (i > 0 && sorted[i - 1].localeCompare(t) !== 0) rank++;
+    ranks.set(t, rank);
+  });
+  return ranks;
 }
 
 function rowOf(cell: string): number {

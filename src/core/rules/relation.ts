@@ -350,13 +350,6 @@ export function rowUnits(r: BodyRow, cols: readonly string[], d: number): number
   return u;
 }
 
-/** Σ units of the cells `col` of rows. */
-export function columnUnits(rows: readonly BodyRow[], col: string, d: number): number {
-  let u = 0;
-  for (let i = 0; i < rows.length; i++) u += amountUnits(rows[i].amounts[col], d);
-  return u;
-}
-
 /** Formats units of a relation as a plain number text ("117.5", "1990.50"). */
 export function fmtUnits(units: number, decimals: number): string {
   const neg = units < 0;

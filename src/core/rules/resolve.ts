@@ -622,15 +622,23 @@ function mergeInfos(rels: Evaluated[]): Finding[] {
 }
 
 function mergeAtCells(rels: Evaluated[], make: (group: Evaluated[], cell: CellRef | undefined) => Finding): Finding[] {
-  const groups = new Map<string, { cell: CellRef | undefined; group: Evaluated[] }>();
+  // Groups in order of first appearance; found by sheet, then cell (a relation without a cell alone).
+  const groups: { cell: CellRef | undefined; group: Evaluated[] }[] = [];
+  const bySheet = new Map<string, Map<string, Evaluated[]>>();
   for (const e of rels) {
     const c = defaultCell(e.rel);
-    const k = c ? keyOf(c) : `#${e.id}`;
-    const g = groups.get(k);
-    if (g) g.group.push(e);
-    else groups.set(k, { cell: c, group: [e] });
+    if (!c) {
+      groups.push({ cell: c, group: [e] });
+      continue;
+    }
+    let cells = bySheet.get(c.sheet);
+    if (!cells) bySheet.set(c.sheet, (cells = new Map()));
+    let group = cells.get(c.cell);
+    if (!group) {
+      cells.set(c.cell, (group = []));
+      groups.push({ cell: c, group });
+    }
+    group.push(e);
   }
-  const out: Finding[] = [];
-  for (const { cell, group } of groups.values()) out.push(make(group, cell));
-  return out;
+  return groups.map(({ group, cell }) => make(group, cell));
 }

@@ -57,24 +57,9 @@ export function funcRows(book: BudgetBook, ids: GridTable['id'][] = FUNC_TABLES)
   const out: FuncRow[] = [];
   for (const id of ids) {
     const t = gridTable(book, id);
-    if (t) for (const r of funcRowsOf(t)) out.push(r);
+    if (t) for (const r of codeRowsOf(funcCache, t, funcRowOf)) out.push(r);
   }
   return out;
-}
-
-// Several code rules read the same rows: build them once per table (the rules only read them).
-const funcCache = new WeakMap<GridTable, FuncRow[]>();
-function funcRowsOf(t: GridTable): FuncRow[] {
-  let rows = funcCache.get(t);
-  if (!rows) {
-    rows = [];
-    for (const row of t.rows) {
-      if (!row.func) continue;
-      rows.push({ table: t, row, func: row.func, name: row.name?.text?.trim() ?? '', scope: scopeOf(row) });
-    }
-    funcCache.set(t, rows);
-  }
-  return rows;
 }
 
 /** Economic detail rows (5-digit, kind 'econ') of T06/T07, or the 类 subtotal rows too. */
@@ -83,22 +68,32 @@ export function econRows(book: BudgetBook, withClassRows = false): EconRow[] {
   for (const id of ECON_TABLES) {
     const t = gridTable(book, id);
     if (!t) continue;
-    for (const r of econRowsOf(t)) if (r.row.kind === 'econ' || (withClassRows && r.row.kind === 'econClass')) out.push(r);
+    for (const r of codeRowsOf(econCache, t, econRowOf)) if (r.row.kind === 'econ' || (withClassRows && r.row.kind === 'econClass')) out.push(r);
   }
   return out;
 }
 
+function funcRowOf(t: GridTable, row: BodyRow): FuncRow | undefined {
+  return row.func ? { table: t, row, func: row.func, name: row.name?.text?.trim() ?? '', scope: scopeOf(row) } : undefined;
+}
+
+/** Detail and 类 rows alike (econRows picks). */
+function econRowOf(t: GridTable, row: BodyRow): EconRow | undefined {
+  return row.econ && (row.kind === 'econ' || row.kind === 'econClass') ? { table: t, row, econ: row.econ, scope: scopeOf(row) } : undefined;
+}
+
+// Several code rules read the same rows: build them once per table (the rules only read them).
+const funcCache = new WeakMap<GridTable, FuncRow[]>();
 const econCache = new WeakMap<GridTable, EconRow[]>();
-/** Rows of a table with an economic code, detail and 类 rows alike (built once per table). */
-function econRowsOf(t: GridTable): EconRow[] {
-  let rows = econCache.get(t);
+function codeRowsOf<R>(cache: WeakMap<GridTable, R[]>, t: GridTable, make: (t: GridTable, row: BodyRow) => R | undefined): R[] {
+  let rows = cache.get(t);
   if (!rows) {
     rows = [];
     for (const row of t.rows) {
-      if (!row.econ || (row.kind !== 'econ' && row.kind !== 'econClass')) continue;
-      rows.push({ table: t, row, econ: row.econ, scope: scopeOf(row) });
+      const r = make(t, row);
+      if (r) rows.push(r);
     }
-    econCache.set(t, rows);
+    cache.set(t, rows);
   }
   return rows;
 }

@@ -23,41 +23,34 @@ export const econName: Rule = {
     const out: Finding[] = [];
     const unknown = new Map<string, { r: EconRow; side: EconSide }>();
     const named = new Map<string, Set<string>>();
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i];
-      for (let s = 0; s < SIDES.length; s++) {
-        const side = SIDES[s];
-        const code = side === 'dept' ? r.econ.dept : r.econ.gov;
-        const name = side === 'dept' ? r.econ.deptName : r.econ.govName;
-        if (!code || !name) continue;
-        if (named.get(code)?.has(name)) continue;
-        const e = lookup(ctx.catalog, code);
-        if (!e) {
-          if (!unknown.has(code)) unknown.set(code, { r, side });
-          continue;
-        }
-        if (nameMatches(e, name)) {
-          // The same code and name on another row is just as right.
-          let names = named.get(code);
-          if (!names) named.set(code, (names = new Set()));
-          names.add(name);
-          continue;
-        }
-        const at = econNameRef(r, side) ?? econCodeRefs(r, side)[0];
-        out.push(
-          finding({
-            rule: ID,
-            severity: e.verified ? 'error' : 'warning',
-            at,
-            related: econRowCells(r, at),
-            expected: e.name,
-            actual: name,
-            table: r.table.id,
-            message: `${tableLabel(r.table.id)}：${code} 的科目名称应为“${e.name}”，实为“${name}”${e.verified ? '' : '（内置科目表该条未经核实，请核对）'}`,
-          }),
-        );
+    eachCodeName(rows, (r, side, code, name) => {
+      if (named.get(code)?.has(name)) return;
+      const e = lookup(ctx.catalog, code);
+      if (!e) {
+        if (!unknown.has(code)) unknown.set(code, { r, side });
+        return;
       }
-    }
+      if (nameMatches(e, name)) {
+        // The same code and name on another row is just as right.
+        let names = named.get(code);
+        if (!names) named.set(code, (names = new Set()));
+        names.add(name);
+        return;
+      }
+      const at = econNameRef(r, side) ?? econCodeRefs(r, side)[0];
+      out.push(
+        finding({
+          rule: ID,
+          severity: e.verified ? 'error' : 'warning',
+          at,
+          related: econRowCells(r, at),
+          expected: e.name,
+          actual: name,
+          table: r.table.id,
+          message: `${tableLabel(r.table.id)}：${code} 的科目名称应为“${e.name}”，实为“${name}”${e.verified ? '' : '（内置科目表该条未经核实，请核对）'}`,
+        }),
+      );
+    });
     out.push(...crossTable(rows, ctx.catalog));
     for (const [code, { r, side }] of unknown) {
       const at = econCodeRefs(r, side)[0];
@@ -78,19 +71,25 @@ export const econName: Rule = {
   },
 };
 
-/** Codes the catalogue does not know: the majority name across T06/T07 wins; a tie flags both. */
-function crossTable(rows: EconRow[], cat: Catalog): Finding[] {
-  const byCode = new Map<string, { r: EconRow; side: EconSide; name: string }[]>();
+/** Calls fn for each code of each row (部门, then 政府) that has both a code and a name. */
+function eachCodeName(rows: EconRow[], fn: (r: EconRow, side: EconSide, code: string, name: string) => void): void {
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     for (let s = 0; s < SIDES.length; s++) {
       const side = SIDES[s];
       const code = side === 'dept' ? r.econ.dept : r.econ.gov;
       const name = side === 'dept' ? r.econ.deptName : r.econ.govName;
-      if (!code || !name || lookup(cat, code)) continue;
-      listIn(byCode, code).push({ r, side, name });
+      if (code && name) fn(r, side, code, name);
     }
   }
+}
+
+/** Codes the catalogue does not know: the majority name across T06/T07 wins; a tie flags both. */
+function crossTable(rows: EconRow[], cat: Catalog): Finding[] {
+  const byCode = new Map<string, { r: EconRow; side: EconSide; name: string }[]>();
+  eachCodeName(rows, (r, side, code, name) => {
+    if (!lookup(cat, code)) listIn(byCode, code).push({ r, side, name });
+  });
   const out: Finding[] = [];
   for (const [code, list] of byCode) {
     const counts = new Map<string, number>();

@@ -32,18 +32,19 @@ export const funcName: Rule = {
   check(book: BudgetBook, ctx: RuleContext): Finding[] {
     const rows = funcRows(book).filter((r) => r.name && r.func.refs.length);
     const cat = ctx.catalog;
-    const usage = countUsage(rows);
+    const keys = rows.map((r) => nameKey(r.name));
+    const usage = countUsage(rows, keys);
     const out: Finding[] = [];
     const unknown = new Map<string, FuncRow[]>();
     const namesOfCode = new Map<string, Set<string>>();
-    for (const r of rows) namesOfCode.set(r.func.code, (namesOfCode.get(r.func.code) ?? new Set()).add(nameKey(r.name)));
+    rows.forEach((r, i) => namesOfCode.set(r.func.code, (namesOfCode.get(r.func.code) ?? new Set()).add(keys[i])));
     for (const r of rows) {
       const found = checkRow(r, cat, (namesOfCode.get(r.func.code)?.size ?? 0) > 1);
       if (found === 'unknown') listIn(unknown, r.func.code).push(r);
       else out.push(...found);
     }
     out.push(...sameCodeSameName(rows, cat, usage));
-    out.push(...sameRowSameCode(rows, cat, usage));
+    out.push(...sameRowSameCode(rows, keys, cat, usage));
     const flagged = new Set(out.map((f) => `${f.sheet}!${f.cell}`));
     out.push(...unknownCodes(unknown, cat, flagged));
     return onePerCell(out);
@@ -57,14 +58,14 @@ function nameKey(name: string): string {
   return withoutSpending(normalizeName(name));
 }
 
-function countUsage(rows: FuncRow[]): Usage {
+/** Rows per code and name; `keys` are the rows' name keys. */
+function countUsage(rows: FuncRow[], keys: string[]): Usage {
   const u: Usage = new Map();
-  for (const r of rows) {
+  rows.forEach((r, i) => {
     let byName = u.get(r.func.code);
     if (!byName) u.set(r.func.code, (byName = new Map()));
-    const k = nameKey(r.name);
-    byName.set(k, (byName.get(k) ?? 0) + 1);
-  }
+    byName.set(keys[i], (byName.get(keys[i]) ?? 0) + 1);
+  });
   return u;
 }
 
@@ -298,15 +299,9 @@ function sameCodeSameName(rows: FuncRow[], cat: Catalog, usage: Usage): Finding[
  * one table and Y in another (X and Y never side by side in the same table) is one row coded two
  * ways. The code the catalogue (or the rest of the workbook) supports wins; a tie flags both.
  */
-function sameRowSameCode(rows: FuncRow[], cat: Catalog, usage: Usage): Finding[] {
-  const groups = new Map<string, FuncRow[]>();
-  for (const r of rows) {
-    if (r.func.xiang === undefined) continue;
-    const k = `${r.scope}|${nameKey(r.name)}`;
-    listIn(groups, k).push(r);
-  }
+function sameRowSameCode(rows: FuncRow[], keys: string[], cat: Catalog, usage: Usage): Finding[] {
   const out: Finding[] = [];
-  for (const list of groups.values()) {
+  for (const list of byScopeAndName(rows, keys)) {
     if (list.every((r) => r.func.code === list[0].func.code)) continue; // one code: nothing to compare
     const tablesOf = new Map<string, Set<string>>();
     for (const r of list) tablesOf.set(r.func.code, (tablesOf.get(r.func.code) ?? new Set()).add(r.table.id));
@@ -346,6 +341,35 @@ function sameRowSameCode(rows: FuncRow[], cat: Catalog, usage: Usage): Finding[]
     }
   }
   return out;
+}
+
+/**
+ * 项 rows grouped by scope and name key, groups in order of first appearance — as a map keyed
+ * "scope|name" would give them, without building a key per row.
+ */
+function byScopeAndName(rows: FuncRow[], keys: string[]): FuncRow[][] {
+  if (rows.some((r) => r.scope.includes('|'))) {
+    // Only joined keys tell such scopes apart exactly as before.
+    const m = new Map<string, FuncRow[]>();
+    rows.forEach((r, i) => {
+      if (r.func.xiang !== undefined) listIn(m, `${r.scope}|${keys[i]}`).push(r);
+    });
+    return [...m.values()];
+  }
+  const groups: FuncRow[][] = [];
+  const byScope = new Map<string, Map<string, FuncRow[]>>();
+  rows.forEach((r, i) => {
+    if (r.func.xiang === undefined) return;
+    let byName = byScope.get(r.scope);
+    if (!byName) byScope.set(r.scope, (byName = new Map()));
+    let list = byName.get(keys[i]);
+    if (!list) {
+      byName.set(keys[i], (list = []));
+      groups.push(list);
+    }
+    list.push(r);
+  });
+  return groups;
 }
 
 /** How well the catalogue and the workbook support `code` for `name`: [catalogue, 款 known, uses]. */

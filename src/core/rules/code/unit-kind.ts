@@ -15,13 +15,14 @@ import { econRows, funcRows, hasUnits, listIn } from './common';
 
 export type ScopeKind = UnitKind | 'mixed' | undefined;
 
-const WEAK: Record<string, UnitKind> = {
-  '2080501': '机关',
-  '2101101': '机关',
-  '2101103': '机关',
-  '2080502': '事业',
-  '2101102': '事业',
-};
+// A map, not an object: codes like '2080501' would be read as array indices.
+const WEAK = new Map<string, UnitKind>([
+  ['2080501', '机关'],
+  ['2101101', '机关'],
+  ['2101103', '机关'],
+  ['2080502', '事业'],
+  ['2101102', '事业'],
+]);
 
 /** The other kind's counterpart of a weak marker (2101102 事业单位医疗 ↔ 2101101 行政单位医疗). */
 export const COUNTERPART: Record<string, string> = {
@@ -45,7 +46,7 @@ export function funcMarker(r: FuncRow, cat: Catalog): FuncMarker | undefined {
   const name = normalizeName(r.name || lookup(cat, r.func.code)?.name || '');
   if (name === '行政运行') return { kind: '机关', strong: true };
   if (name === '事业运行') return { kind: '事业', strong: true };
-  const weak = WEAK[r.func.code];
+  const weak = WEAK.get(r.func.code);
   return weak ? { kind: weak, strong: false } : undefined;
 }
 

@@ -61,8 +61,17 @@ function econAgainstUnit(kinds: UnitKinds, cat: Catalog): Finding[] {
 function govOfWrongKind(r: EconRow, k: UnitKind, unit: UnitKind, scope: string, cat: Catalog): Finding {
   const pair = pairOf(cat, r.econ.dept);
   const fit = pair ? (unit === '机关' ? pair.jiguan : pair.shiye) : [];
-  const at = econPartRef(r, 'gov', 0) ?? r.econ.refs[0];
   const who = scope === '*' ? '本部门' : `单位 ${scope}`;
+  return atGovCode(
+    r,
+    fit,
+    `${tableLabel(r.table.id)}：${who}的功能科目表明是${KIND_TEXT[unit]}，但 ${describe(cat, r.econ.dept)} 使用了${KIND_TEXT[k]}的政府经济分类 ${describe(cat, r.econ.gov!)}${fit.length ? `，应为 ${fit.map((c) => describe(cat, c)).join(' 或 ')}` : ''}`,
+  );
+}
+
+/** A warning at a row's 政府 code (its 类 cell), which should be one of `fit` (named when it is one code). */
+function atGovCode(r: EconRow, fit: string[], message: string): Finding {
+  const at = econPartRef(r, 'gov', 0) ?? r.econ.refs[0];
   return finding({
     rule: ID,
     severity: 'warning',
@@ -71,7 +80,7 @@ function govOfWrongKind(r: EconRow, k: UnitKind, unit: UnitKind, scope: string, 
     expected: fit.length === 1 ? fit[0] : null,
     actual: r.econ.gov ?? null,
     table: r.table.id,
-    message: `${tableLabel(r.table.id)}：${who}的功能科目表明是${KIND_TEXT[unit]}，但 ${describe(cat, r.econ.dept)} 使用了${KIND_TEXT[k]}的政府经济分类 ${describe(cat, r.econ.gov!)}${fit.length ? `，应为 ${fit.map((c) => describe(cat, c)).join(' 或 ')}` : ''}`,
+    message,
   });
 }
 
@@ -322,17 +331,11 @@ function publicCostSplit(book: BudgetBook, kinds: UnitKinds, cat: Catalog): Find
   const r = candidates[0];
   const p = pairOf(cat, r.econ.dept)!;
   const fit = wrongKind === '事业' ? p.jiguan : p.shiye;
-  const at = econPartRef(r, 'gov', 0) ?? r.econ.refs[0];
   return [
-    finding({
-      rule: ID,
-      severity: 'warning',
-      at,
-      related: econRowCells(r, at),
-      expected: fit.length === 1 ? fit[0] : null,
-      actual: r.econ.gov ?? null,
-      table: 'T06',
-      message: `${tableLabel('T06')}：事业单位政府经济科目（505/506）的公用经费合计与${tableLabel(t05.id)}中事业单位功能科目的公用经费相差正好为此行金额；${describe(cat, r.econ.dept)} 可能应对应${KIND_TEXT[other(wrongKind)]}的 ${fit.join(' 或 ')}，实为 ${describe(cat, r.econ.gov!)}`,
-    }),
+    atGovCode(
+      r,
+      fit,
+      `${tableLabel('T06')}：事业单位政府经济科目（505/506）的公用经费合计与${tableLabel(t05.id)}中事业单位功能科目的公用经费相差正好为此行金额；${describe(cat, r.econ.dept)} 可能应对应${KIND_TEXT[other(wrongKind)]}的 ${fit.join(' 或 ')}，实为 ${describe(cat, r.econ.gov!)}`,
+    ),
   ];
 }

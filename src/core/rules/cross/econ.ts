@@ -7,7 +7,7 @@ import type { Rule } from '../types';
 import { detailRows, hasColumnCached, totalRow } from '../table/kit';
 import { T07JY, isJyT07 } from '../table/t07';
 import { T08_LABELS, t08Term } from '../table/t08';
-import { crossRel, econRows, sumSide, totalSide, tn } from './kit';
+import { crossRel, econRows, groupRows, sumSide, totalSide, tn } from './kit';
 
 const E = COL.expense;
 const C6 = COL.t06;
@@ -20,15 +20,7 @@ function t07BasicCol(t7: GridTable): string {
 }
 
 function byDeptCode(rows: BodyRow[]): Map<string, BodyRow[]> {
-  const m = new Map<string, BodyRow[]>();
-  for (const r of rows) {
-    const code = r.econ?.dept;
-    if (!code) continue;
-    let l = m.get(code);
-    if (!l) m.set(code, (l = []));
-    l.push(r);
-  }
-  return m;
+  return groupRows(rows, (r) => r.econ?.dept);
 }
 
 export const econRules: Rule[] = [

@@ -103,17 +103,22 @@ export function expenseGrid(book: BudgetBook, id: 'T03' | 'T05' | 'T09' | 'T13')
   return gridTable(book, id);
 }
 
-/** Detail (项-level) rows grouped by 类. */
-export function byClass(t: GridTable): Map<string, BodyRow[]> {
+/** Rows grouped by a key (rows without one left out), groups in order of first appearance. */
+export function groupRows(rows: readonly BodyRow[], keyOf: (r: BodyRow) => string | undefined): Map<string, BodyRow[]> {
   const m = new Map<string, BodyRow[]>();
-  for (const r of detailRows(t)) {
-    const lei = r.func?.lei;
-    if (!lei) continue;
-    let list = m.get(lei);
-    if (!list) m.set(lei, (list = []));
+  for (const r of rows) {
+    const k = keyOf(r);
+    if (!k) continue;
+    let list = m.get(k);
+    if (!list) m.set(k, (list = []));
     list.push(r);
   }
   return m;
+}
+
+/** Detail (项-level) rows grouped by 类. */
+export function byClass(t: GridTable): Map<string, BodyRow[]> {
+  return groupRows(detailRows(t), (r) => r.func?.lei);
 }
 
 /** Detail economic rows whose 部门 code starts with a prefix (e.g. "301", "30217"). */

@@ -6,7 +6,7 @@ import { findingRule, relationRule } from '../define';
 import type { Relation } from '../relation';
 import type { Rule } from '../types';
 import { detailRows, hasColumnCached } from '../table/kit';
-import { crossRel, sumSide, tn } from './kit';
+import { crossRel, groupRows, sumSide, tn } from './kit';
 
 const E = COL.expense;
 const AMOUNT = COL.t14.amount;
@@ -16,15 +16,14 @@ function items(t: GridTable): BodyRow[] {
 }
 
 function byFuncCode(rows: BodyRow[]): Map<string, BodyRow[]> {
-  const m = new Map<string, BodyRow[]>();
-  for (const r of rows) {
-    const c = r.func?.code;
-    if (!c) continue;
-    const l = m.get(c) ?? [];
-    l.push(r);
-    m.set(c, l);
-  }
-  return m;
+  return groupRows(rows, (r) => r.func?.code);
+}
+
+/** T14 and T03 with T03's detail rows by function code. */
+function procurementPair(book: BudgetBook): { t14: GridTable; t3: GridTable; f3: Map<string, BodyRow[]> } | undefined {
+  const t14 = gridTable(book, 'T14');
+  const t3 = gridTable(book, 'T03');
+  return t14 && t3 ? { t14, t3, f3: byFuncCode(detailRows(t3)) } : undefined;
 }
 
 /** An indicator that speaks of buying equipment with a quantity ("购置…数量 1台", "设备采购批次 ≥5批"). */
@@ -51,10 +50,9 @@ export const procurementRules: Rule[] = [
   relationRule(
     { id: 'X.T14-T03.code', severity: 'warning', title: '政府采购项目的功能科目应出现在部门支出表中，且金额不超过该科目支出', needs: ['T14', 'T03'] },
     (book) => {
-      const t14 = gridTable(book, 'T14');
-      const t3 = gridTable(book, 'T03');
-      if (!t14 || !t3) return [];
-      const f3 = byFuncCode(detailRows(t3));
+      const p = procurementPair(book);
+      if (!p) return [];
+      const { t14, t3, f3 } = p;
       const out: Relation[] = [];
       for (const [code, rows] of byFuncCode(items(t14))) {
         const rows3 = f3.get(code);
@@ -64,10 +62,9 @@ export const procurementRules: Rule[] = [
       return out;
     },
     (book) => {
-      const t14 = gridTable(book, 'T14');
-      const t3 = gridTable(book, 'T03');
-      if (!t14 || !t3) return [];
-      const f3 = byFuncCode(detailRows(t3));
+      const p = procurementPair(book);
+      if (!p) return [];
+      const { t14, f3 } = p;
       const out: Finding[] = [];
       for (const r of items(t14)) {
         if (!r.func || f3.has(r.func.code)) continue;

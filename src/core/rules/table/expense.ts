@@ -8,7 +8,7 @@ import type { Finding } from '../../report';
 import { findingRule, relationRule } from '../define';
 import type { Relation } from '../relation';
 import type { Rule } from '../types';
-import { childSumRelations, hasColumnCached, hierarchy, rowLabel, rowRelations, tableName } from './kit';
+import { childSumRelations, hasColumnCached, hierarchy, repeatedRows, rowLabel, rowRelations, tableName } from './kit';
 
 type ExpenseId = 'T03' | 'T05' | 'T09' | 'T13';
 const E = COL.expense;
@@ -78,17 +78,13 @@ export function expenseRules(id: ExpenseId): Rule[] {
 /** A 7-digit code that appears twice for one unit. */
 function duplicateCodes(t: GridTable, rule: string): Finding[] {
   const out: Finding[] = [];
-  const seen = new Map<string, number>();
   let scope = '';
-  for (const r of t.rows) {
+  const repeats = repeatedRows(t.rows, (r) => {
     if (r.kind === 'dept' || r.kind === 'unit') scope = r.code?.text ?? String(r.row);
-    if (r.kind !== 'func' || !r.func || r.func.xiang === undefined) continue;
-    const key = `${scope}|${r.func.code}`;
-    const first = seen.get(key);
-    if (first === undefined) {
-      seen.set(key, r.row);
-      continue;
-    }
+    return r.kind === 'func' && r.func && r.func.xiang !== undefined ? `${scope}|${r.func.code}` : undefined;
+  });
+  for (const { row: r, first } of repeats) {
+    if (!r.func) continue;
     const ref = r.func.refs[0] ?? r.name?.ref;
     if (!ref) continue;
     out.push({

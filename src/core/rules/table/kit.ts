@@ -352,7 +352,7 @@ export function gapChildSums(t: GridTable, h: Hierarchy, parentCol: string, subC
   const rhsText = `各行${parentCol}`;
   const cells = tableCells(t);
   const equal = (n: Node): boolean => scaledAt(t, cells, n.index, parentCol) === scaledAt(t, cells, n.index, subCol);
-  const sums = leavingOutHeld() ? new Sums(t, tableCells(t)) : undefined;
+  const sums = leavingOutHeld() ? new Sums(t, cells) : undefined;
   const mk = (p: Node, addends: Node[]): void => {
     const unequal: Node[] = [];
     for (const a of addends) if (!equal(a)) unequal.push(a);
@@ -404,7 +404,7 @@ export function rowIdentities(t: GridTable, rows: readonly BodyRow[], rule: stri
   if (!ids.length) return out;
   const tables: TableId[] = [t.id];
   const d = t.decimals;
-  // While leaving out: a row's cells from the table's units when the rows are the table's own.
+  // While leaving out: the sums from the table's cells when the rows are the table's own.
   const skipping = leavingOutHeld();
   const sums = skipping && rows === t.rows ? new Sums(t, tableCells(t)) : undefined;
   for (let i = 0; i < rows.length; i++) {
@@ -477,6 +477,24 @@ export function hasColumnCached(t: GridTable, key: string): boolean {
     m.set(key, has);
   }
   return has;
+}
+
+/**
+ * Rows whose key an earlier row already has, each with that earlier row's sheet row. Rows are visited
+ * in order, so `keyOf` may keep state from the rows before (the unit a row is under); undefined = not
+ * counted.
+ */
+export function repeatedRows(rows: readonly BodyRow[], keyOf: (r: BodyRow) => string | undefined): { row: BodyRow; first: number }[] {
+  const out: { row: BodyRow; first: number }[] = [];
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (key === undefined) continue;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, row.row);
+    else out.push({ row, first });
+  }
+  return out;
 }
 
 /** Body rows of a kind. */

@@ -104,24 +104,30 @@ function t01Relations(t: LinesTable): Record<string, Relation[]> {
   return out;
 }
 
-const t01Cache = new WeakMap<LinesTable, Record<string, Relation[]>>();
-function t01Of(book: Parameters<Rule['check']>[0], part: string): Relation[] {
-  const t = linesTable(book, 'T01');
-  if (!t) return [];
-  let r = t01Cache.get(t);
-  if (!r) t01Cache.set(t, (r = t01Relations(t)));
-  return r[part];
+/** One rule per part of a lines table's relations: [rule id, severity, title, part]. */
+type PartRule = [string, Severity, string, string];
+
+/** Rules that each report one part of the relations `build` makes for the table (built once per table). */
+function partRules(id: 'T01' | 'T04', build: (t: LinesTable) => Record<string, Relation[]>, parts: PartRule[]): Rule[] {
+  const cache = new WeakMap<LinesTable, Record<string, Relation[]>>();
+  const of = (book: Parameters<Rule['check']>[0], part: string): Relation[] => {
+    const t = linesTable(book, id);
+    if (!t) return [];
+    let r = cache.get(t);
+    if (!r) cache.set(t, (r = build(t)));
+    return r[part];
+  };
+  return parts.map(([rule, severity, title, part]) => relationRule({ id: rule, severity, title, needs: [id] }, (b) => of(b, part)));
 }
 
-const needs01: ['T01'] = ['T01'];
-export const t01Rules: Rule[] = [
-  relationRule({ id: 'T01.income-sum', severity: 'error', title: '部门收支总体情况表：本年收入合计 = 一至九项收入之和', needs: needs01 }, (b) => t01Of(b, 'sum')),
-  relationRule({ id: 'T01.income-total', severity: 'error', title: '部门收支总体情况表：收入总计 = 本年收入合计 + 上年结转结余', needs: needs01 }, (b) => t01Of(b, 'total')),
-  relationRule({ id: 'T01.expense-sum', severity: 'error', title: '部门收支总体情况表：本年支出合计 = 各类支出之和', needs: needs01 }, (b) => t01Of(b, 'esum')),
-  relationRule({ id: 'T01.expense-total', severity: 'error', title: '部门收支总体情况表：支出总计 = 本年支出合计 + 年终结转结余', needs: needs01 }, (b) => t01Of(b, 'etotal')),
-  relationRule({ id: 'T01.balance', severity: 'error', title: '部门收支总体情况表：收入总计 = 支出总计', needs: needs01 }, (b) => t01Of(b, 'balance')),
-  relationRule({ id: 'T01.sub-le-parent', severity: 'warning', title: '部门收支总体情况表：“其中”各行不超过其上级行', needs: needs01 }, (b) => t01Of(b, 'sub')),
-];
+export const t01Rules: Rule[] = partRules('T01', t01Relations, [
+  ['T01.income-sum', 'error', '部门收支总体情况表：本年收入合计 = 一至九项收入之和', 'sum'],
+  ['T01.income-total', 'error', '部门收支总体情况表：收入总计 = 本年收入合计 + 上年结转结余', 'total'],
+  ['T01.expense-sum', 'error', '部门收支总体情况表：本年支出合计 = 各类支出之和', 'esum'],
+  ['T01.expense-total', 'error', '部门收支总体情况表：支出总计 = 本年支出合计 + 年终结转结余', 'etotal'],
+  ['T01.balance', 'error', '部门收支总体情况表：收入总计 = 支出总计', 'balance'],
+  ['T01.sub-le-parent', 'warning', '部门收支总体情况表：“其中”各行不超过其上级行', 'sub'],
+]);
 
 // ---- T04
 
@@ -183,25 +189,18 @@ function t04Relations(t: LinesTable): Record<string, Relation[]> {
   return out;
 }
 
-const t04Cache = new WeakMap<LinesTable, Record<string, Relation[]>>();
-function t04Of(book: Parameters<Rule['check']>[0], part: string): Relation[] {
-  const t = linesTable(book, 'T04');
-  if (!t) return [];
-  let r = t04Cache.get(t);
-  if (!r) t04Cache.set(t, (r = t04Relations(t)));
-  return r[part];
-}
-
 const needs04: ['T04'] = ['T04'];
 export const t04Rules: Rule[] = [
-  relationRule({ id: 'T04.income-current', severity: 'error', title: '财政拨款收支总体情况表：本年收入 = (一)+(二)+(三)', needs: needs04 }, (b) => t04Of(b, 'cur')),
-  relationRule({ id: 'T04.income-carry', severity: 'error', title: '财政拨款收支总体情况表：上年结转 = (一)+(二)+(三)', needs: needs04 }, (b) => t04Of(b, 'carry')),
-  relationRule({ id: 'T04.income-total', severity: 'error', title: '财政拨款收支总体情况表：收入合计 = 本年收入 + 上年结转', needs: needs04 }, (b) => t04Of(b, 'itotal')),
-  relationRule({ id: 'T04.row', severity: 'error', title: '财政拨款收支总体情况表：每行 合计 = 一般公共预算 + 政府性基金 + 国有资本经营预算', needs: needs04 }, (b) => t04Of(b, 'row')),
-  relationRule({ id: 'T04.expense-sum', severity: 'error', title: '财政拨款收支总体情况表：本年支出 = 各类支出之和（各列）', needs: needs04 }, (b) => t04Of(b, 'esum')),
-  relationRule({ id: 'T04.expense-total', severity: 'error', title: '财政拨款收支总体情况表：支出合计 = 本年支出 + 年终结转结余（各列）', needs: needs04 }, (b) => t04Of(b, 'etotal')),
-  relationRule({ id: 'T04.balance', severity: 'error', title: '财政拨款收支总体情况表：收入合计 = 支出合计', needs: needs04 }, (b) => t04Of(b, 'balance')),
-  relationRule({ id: 'T04.sub-le-parent', severity: 'warning', title: '财政拨款收支总体情况表：其中财政拨款不超过一般公共预算', needs: needs04 }, (b) => t04Of(b, 'sub')),
+  ...partRules('T04', t04Relations, [
+    ['T04.income-current', 'error', '财政拨款收支总体情况表：本年收入 = (一)+(二)+(三)', 'cur'],
+    ['T04.income-carry', 'error', '财政拨款收支总体情况表：上年结转 = (一)+(二)+(三)', 'carry'],
+    ['T04.income-total', 'error', '财政拨款收支总体情况表：收入合计 = 本年收入 + 上年结转', 'itotal'],
+    ['T04.row', 'error', '财政拨款收支总体情况表：每行 合计 = 一般公共预算 + 政府性基金 + 国有资本经营预算', 'row'],
+    ['T04.expense-sum', 'error', '财政拨款收支总体情况表：本年支出 = 各类支出之和（各列）', 'esum'],
+    ['T04.expense-total', 'error', '财政拨款收支总体情况表：支出合计 = 本年支出 + 年终结转结余（各列）', 'etotal'],
+    ['T04.balance', 'error', '财政拨款收支总体情况表：收入合计 = 支出合计', 'balance'],
+    ['T04.sub-le-parent', 'warning', '财政拨款收支总体情况表：其中财政拨款不超过一般公共预算', 'sub'],
+  ]),
   findingRule({ id: 'T04.obsolete-class', severity: 'warning', title: '财政拨款收支总体情况表：旧科目“医疗卫生与计划生育支出”不应有金额', needs: needs04 }, (book) => {
     const t = linesTable(book, 'T04');
     if (!t) return [];

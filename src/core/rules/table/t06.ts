@@ -1,12 +1,12 @@
 /** Rules 35–39: T06 一般公共预算基本支出表. */
-import type { BudgetBook, GridTable } from '../../model';
+import type { BodyRow, BudgetBook, GridTable } from '../../model';
 import { COL, gridTable } from '../../model';
 import type { Finding } from '../../report';
 import { findingRule, relationRule } from '../define';
 import type { Relation } from '../relation';
 import { term } from '../relation';
 import type { Rule } from '../types';
-import { childSumRelations, hasColumnCached, hierarchy, rowLabel, rowRelations, tableName } from './kit';
+import { childSumRelations, hasColumnCached, hierarchy, repeatedRows, rowLabel, rowRelations, tableName } from './kit';
 
 const C = COL.t06;
 
@@ -68,15 +68,9 @@ export const t06Rules: Rule[] = [
     const t = gridTable(book, 'T06');
     if (!t) return [];
     const out: Finding[] = [];
-    const seen = new Map<string, number>();
-    for (const r of t.rows) {
-      if (r.kind !== 'econ' || !r.econ) continue;
-      const key = `${r.deptCode ?? ''}|${r.unitCode ?? ''}|${r.econ.dept}|${r.econ.gov ?? ''}`;
-      const first = seen.get(key);
-      if (first === undefined) {
-        seen.set(key, r.row);
-        continue;
-      }
+    const keyOf = (r: BodyRow): string | undefined => (r.kind === 'econ' && r.econ ? `${r.deptCode ?? ''}|${r.unitCode ?? ''}|${r.econ.dept}|${r.econ.gov ?? ''}` : undefined);
+    for (const { row: r, first } of repeatedRows(t.rows, keyOf)) {
+      if (!r.econ) continue;
       const ref = r.econ.refs[0] ?? r.name?.ref;
       if (!ref) continue;
       out.push({

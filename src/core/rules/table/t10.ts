@@ -1,11 +1,11 @@
 /** Rules 45–48: T10 项目支出预算表. */
-import type { BudgetBook, GridTable } from '../../model';
+import type { BodyRow, BudgetBook, GridTable } from '../../model';
 import { COL, TEXT, gridTable } from '../../model';
 import type { Finding } from '../../report';
 import { findingRule, relationRule } from '../define';
 import type { Relation } from '../relation';
 import type { Rule } from '../types';
-import { childSumRelations, hasColumnCached, hierarchy, rowRelations, tableName } from './kit';
+import { childSumRelations, hasColumnCached, hierarchy, repeatedRows, rowRelations, tableName } from './kit';
 
 const C = COL.t10;
 const FUNDS = [C.gpb, C.fund, C.stateCapital, C.carryGpb, C.carryFund, C.carryStateCapital, C.specialAccount, C.unitFunds];
@@ -18,8 +18,16 @@ function on(book: BudgetBook, f: (t: GridTable) => Relation[]): Relation[] {
 
 /** Project name as compared across tables: no spaces, full-width folded. */
 export function normName(s: string): string {
-  return s.normalize('NFKC').replace(/[\s\u3000]/g, '');
+  // Each project name is folded by several rules (T10 and T12 both list it): remember them (bounded).
+  let n = folded.get(s);
+  if (n === undefined) {
+    if (folded.size >= 20000) folded.clear();
+    folded.set(s, (n = s.normalize('NFKC').replace(/[\s\u3000]/g, '')));
+  }
+  return n;
 }
+
+const folded = new Map<string, string>();
 
 const needs: ['T10'] = ['T10'];
 export const t10Rules: Rule[] = [
@@ -61,16 +69,9 @@ export const t10Rules: Rule[] = [
     const t = gridTable(book, 'T10');
     if (!t) return [];
     const out: Finding[] = [];
-    const seen = new Map<string, number>();
-    for (const r of t.rows) {
-      if (r.kind !== 'project' || !r.name) continue;
-      const unit = r.unitCode ?? r.texts[TEXT.t10.unit]?.text ?? '';
-      const key = `${unit}|${normName(r.name.text)}`;
-      const first = seen.get(key);
-      if (first === undefined) {
-        seen.set(key, r.row);
-        continue;
-      }
+    const keyOf = (r: BodyRow): string | undefined => (r.kind === 'project' && r.name ? `${r.unitCode ?? r.texts[TEXT.t10.unit]?.text ?? ''}|${normName(r.name.text)}` : undefined);
+    for (const { row: r, first } of repeatedRows(t.rows, keyOf)) {
+      if (!r.name) continue;
       out.push({
         rule: 'T10.duplicate',
         severity: 'warning',
