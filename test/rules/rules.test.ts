@@ -231,3 +231,13 @@ describe.each(MINE.map((r) => [r.id, r] as const))('%s', (id, rule) => {
     }
   });
 });
+
+test('X.T01-T04.income: the two 其中：财政拨款 lines must agree when both are filled in', async () => {
+  const rule = RULES.find((r) => r.id === 'X.T01-T04.income')!;
+  const b = await loadBook(S0);
+  const l = line(b, 'T04', '本年收入/一般公共预算/财政拨款');
+  // Still ≤ its parent, so only the cross-table relation can see it.
+  bump(l.amount, -9);
+  const found = problems(rule, b);
+  expect(found.map((f) => [f.severity, f.cell])).toEqual([['error', l.amount!.ref.cell]]);
+});

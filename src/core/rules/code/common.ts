@@ -10,22 +10,10 @@ import type { BodyRow, BudgetBook, EconCode, FuncCode, GridTable, TableId } from
 import { gridTable } from '../../model';
 import type { Finding, Severity } from '../../report';
 import { TABLE_NAMES } from '../../tables/names';
+import { CODE } from '../../tables/spec';
 
-/** Canonical keys of code/name columns (the parser's ColumnInfo.key, see tables/spec.ts CODE). */
-export const KEY = {
-  lei: '类',
-  kuan: '款',
-  xiang: '项',
-  name: '名称',
-  econ: '部门经济分类/科目编码',
-  econName: '部门经济分类/科目名称',
-  econLei: '部门经济分类/类',
-  econKuan: '部门经济分类/款',
-  gov: '政府经济分类/科目编码',
-  govName: '政府经济分类/科目名称',
-  govLei: '政府经济分类/类',
-  govKuan: '政府经济分类/款',
-} as const;
+/** Canonical keys of code/name columns: the parser's ColumnInfo.key (tables/spec.ts). */
+export const KEY = CODE;
 
 /** Tables whose rows carry function codes with a 项 name, in the order findings prefer. */
 export const FUNC_TABLES: GridTable['id'][] = ['T03', 'T05', 'T09', 'T13'];

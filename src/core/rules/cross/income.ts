@@ -49,6 +49,13 @@ function t01T04(book: BudgetBook): Relation[] {
   const pairs: [string, string][] = otherSubs
     ? [['本年收入/一般公共预算/财政拨款', '一般公共预算/财政拨款']]
     : [['本年收入/一般公共预算', '一般公共预算']];
+  // Both 其中：财政拨款 lines filled in (平顶山): they are one figure too, so a change to either one
+  // alone is caught here rather than only by the ≤ its parent check.
+  const inc4 = lineMap(linesTable(book, 'T04')?.income ?? []);
+  const filled = (m: typeof inc1, k: string) => m.get(k)?.amount?.blank === false;
+  if (!otherSubs && filled(inc4, '本年收入/一般公共预算/财政拨款') && filled(inc1, '一般公共预算/财政拨款')) {
+    pairs.push(['本年收入/一般公共预算/财政拨款', '一般公共预算/财政拨款']);
+  }
   pairs.push(['本年收入/政府性基金', '政府性基金'], ['本年收入/国有资本经营', '国有资本经营']);
   for (const [k4, k1] of pairs) {
     const lhs = lineSide(book, 'T04', k4);
