@@ -180,6 +180,14 @@ function orgRow(i: RowInput, code: CodeCell, col: number, name: BodyRow['name'])
   return undefined;
 }
 
+/**
+ * A row's code cells, kept in an array of their own size: push grows an array to 17 slots, and the
+ * book keeps one such list per code row (thousands in a large workbook).
+ */
+function exact<T>(list: T[]): T[] {
+  return list.slice();
+}
+
 /** Function code from 类/款/项 cells, in three cells or joined in the 类 cell ("2010301"). */
 function funcCode(i: RowInput): FuncCode | undefined {
   const cl = i.cols.lei;
@@ -214,7 +222,7 @@ function funcCode(i: RowInput): FuncCode | undefined {
     } else if (X) return undefined;
   }
   if (xiang && !kuan) return undefined;
-  return { lei, kuan, xiang, refs, code: lei + (kuan ?? '') + (xiang ?? '') };
+  return { lei, kuan, xiang, refs: exact(refs), code: lei + (kuan ?? '') + (xiang ?? '') };
 }
 
 function classifyExpense(i: RowInput): Classified | undefined {
@@ -272,7 +280,7 @@ function classifyT06(i: RowInput): Classified | undefined {
     if (E.text.length === 5) {
       const gov = G && G.text.length === 5 ? G.text : undefined;
       if (gov) refs.push(i.view.ref(i.row, cg!));
-      return { kind: 'econ', name, econ: { dept: E.text, deptName: name?.text, gov, govName: gov ? govName?.text : undefined, refs }, texts: {} };
+      return { kind: 'econ', name, econ: { dept: E.text, deptName: name?.text, gov, govName: gov ? govName?.text : undefined, refs: exact(refs) }, texts: {} };
     }
     const other = econClassOrOrg(i, E, ce, name, refs, true);
     if (other) return other;
@@ -286,7 +294,7 @@ function classifyT06(i: RowInput): Classified | undefined {
  */
 function econClassOrOrg(i: RowInput, code: CodeCell, col: number, name: BodyRow['name'], refs: EconCode['refs'], classRow: boolean): Classified | undefined {
   if (classRow && code.text.length === 3 && code.text.startsWith('3') && !isDeptName(i, name?.text))
-    return { kind: 'econClass', name, econ: { dept: code.text, deptName: name?.text, refs }, texts: {} };
+    return { kind: 'econClass', name, econ: { dept: code.text, deptName: name?.text, refs: exact(refs) }, texts: {} };
   return orgRow(i, code, col, name);
 }
 
@@ -321,7 +329,7 @@ function classifyT07(i: RowInput): Classified | undefined {
       if (gov) refs.push(i.view.ref(i.row, cgl!));
       if (gov && GK && cgk !== undefined && GL?.text.length === 3) refs.push(i.view.ref(i.row, cgk));
       const govName = textCell(i.view, i.row, i.cols.govName);
-      return { kind: 'econ', name, econ: { dept, deptName: name?.text, gov, govName: gov ? govName?.text : undefined, refs }, texts: {} };
+      return { kind: 'econ', name, econ: { dept, deptName: name?.text, gov, govName: gov ? govName?.text : undefined, refs: exact(refs) }, texts: {} };
     }
     const other = econClassOrOrg(i, L, cl, name, refs, !K);
     if (other) return other;
