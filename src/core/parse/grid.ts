@@ -113,11 +113,8 @@ export function parseGrid(block: Block, spec: TableSpec, ctx: ParseContext, know
     if (c.kind === 'other' && !hasAmount(amounts) && glueFragment(rows, c)) return false;
     if (view.hidden.has(row)) ctx.tally(spec.id, 'hidden-row', view.ref(row, view.left), '');
     if (c.kind === 'other' && hasAmount(amounts)) ctx.tally(spec.id, 'other-row', view.ref(row, view.scan(row).first || view.left), String(row));
-    const body: BodyRow = { kind: c.kind, row, sheet: view.name, name: c.name, amounts, texts: c.texts, unitCode: state.unit, deptCode: state.dept };
-    if (c.func) body.func = c.func;
-    if (c.econ) body.econ = c.econ;
-    if (c.code) body.code = c.code;
-    rows.push(body);
+    // Every row gets one shape (absent codes undefined): rules then read rows without polymorphic lookups.
+    rows.push({ kind: c.kind, row, sheet: view.name, name: c.name, func: c.func, econ: c.econ, code: c.code, unitCode: state.unit, deptCode: state.dept, amounts, texts: c.texts });
     return true;
   });
   const base = baseOf(block, spec.id, pre, header, notes, last);
