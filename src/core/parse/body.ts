@@ -97,8 +97,11 @@ export function isTotalText(v: CellValue): boolean {
   return t === '合计' || t === '总计' || t === '合计数';
 }
 
-/** All amount columns of the header read for one row. */
-export function amountsOf(view: SheetView, row: number, header: Header, ctx: ParseContext, id: TableId): Record<string, Amount> {
+/**
+ * All amount columns of the header read for one row. `scaled` (when given) receives each column's
+ * scaled amount in column order, 0 for an unreadable cell.
+ */
+export function amountsOf(view: SheetView, row: number, header: Header, ctx: ParseContext, id: TableId, scaled?: number[]): Record<string, Amount> {
   const out: Record<string, Amount> = {};
   const cols = amountColumns(header);
   for (let k = 0; k < cols.length; k++) {
@@ -110,6 +113,7 @@ export function amountsOf(view: SheetView, row: number, header: Header, ctx: Par
     // 采购数量 is a count, not money: its decimals say nothing about the table's format.
     const a = ctx.amount(view, row, col, id, key !== '采购数量');
     if (a) out[key] = a;
+    scaled?.push(a ? a.scaled : 0);
   }
   return out;
 }

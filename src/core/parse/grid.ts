@@ -16,6 +16,7 @@ import { amountColumns, amountsOf, codeAt, hasAmount, isNoData, isTotalText, rea
 import { findCodeColumns } from './code-columns';
 import type { SheetView } from './sheet';
 import { baseOf } from './table-base';
+import { recordCells } from '../table-cells';
 
 export interface Known {
   /** Department name of the book (squashed), to tell a department row from a 类 subtotal. */
@@ -105,12 +106,16 @@ export function parseGrid(block: Block, spec: TableSpec, ctx: ParseContext, know
   const firstAmount = amountCols.length ? amountCols[0][1] : view.right + 1;
   const input: RowInput = { view, row: 0, cols: colsOf(header), ctx, id: spec.id, known, state, firstAmount };
   const classify = CLASSIFY[spec.family!];
+  const scaled: number[] = []; // the table's cells, row by row (table-cells.ts)
   const last = readBody(block, header, notes, (row) => {
     input.row = row;
     const c = classify(input);
     if (!c) return false;
-    const amounts = amountsOf(view, row, header, ctx, spec.id);
-    if (c.kind === 'other' && !hasAmount(amounts) && glueFragment(rows, c)) return false;
+    const amounts = amountsOf(view, row, header, ctx, spec.id, scaled);
+    if (c.kind === 'other' && !hasAmount(amounts) && glueFragment(rows, c)) {
+      scaled.length -= amountCols.length; // the row is glued to the one before, not kept
+      return false;
+    }
     if (view.hidden.has(row)) ctx.tally(spec.id, 'hidden-row', view.ref(row, view.left), '');
     if (c.kind === 'other' && hasAmount(amounts)) ctx.tally(spec.id, 'other-row', view.ref(row, view.scan(row).first || view.left), String(row));
     // Every row gets one shape (absent codes undefined): rules then read rows without polymorphic lookups.
@@ -118,7 +123,9 @@ export function parseGrid(block: Block, spec: TableSpec, ctx: ParseContext, know
     return true;
   });
   const base = baseOf(block, spec.id, pre, header, notes, last);
-  return { ...base, kind: 'grid', id: spec.id as GridTable['id'], rows, noDataNote: notes.find(isNoData) };
+  const table: GridTable = { ...base, kind: 'grid', id: spec.id as GridTable['id'], rows, noDataNote: notes.find(isNoData) };
+  recordCells(table, { cols: new Map(amountCols.map(([key], j) => [key, j])), width: amountCols.length, scaled: Float64Array.from(scaled), others: new Set() });
+  return table;
 }
 
 /** A text-only row right after a project/item row is the rest of a name broken across a page. */

@@ -10,6 +10,8 @@ import type { Severity } from '../../report';
 import { rowLabel, tableName } from '../labels';
 import type { KnownSums, Relation, Slice, Term } from '../relation';
 import { amountUnits, leavingOutHeld, mayLeaveOut, rowUnits, scaledUnits } from '../relation';
+import type { TableCells } from '../../table-cells';
+import { recordCells, recordedCells } from '../../table-cells';
 
 export { rowLabel, tableName } from '../labels';
 
@@ -159,23 +161,11 @@ export interface RuleIds {
   subtotal: string;
 }
 
-/**
- * A grid table's amounts (scaled; 0 when absent), read once per table row by row. Row identities and
- * child sums add the same cells up several times over; reading a cell (a keyed property of its row)
- * costs far more than reading a number from an array.
- */
-export interface TableCells {
-  /** Column key → position in a row of `scaled`; other keys are read from the rows. */
-  cols: Map<string, number>;
-  width: number;
-  scaled: Float64Array;
-  /** Amount keys some row has besides `cols`. */
-  others: Set<string>;
-}
+export type { TableCells } from '../../table-cells';
 
-const cellsCache = new WeakMap<GridTable, TableCells>();
+/** The table's cells (table-cells.ts): as the parser recorded them, else read from the rows once. */
 export function tableCells(t: GridTable): TableCells {
-  let c = cellsCache.get(t);
+  let c = recordedCells(t);
   if (c) return c;
   // The amount columns as the first rows show them (any other key is simply read from its row).
   const keys = new Set<string>();
@@ -196,7 +186,7 @@ export function tableCells(t: GridTable): TableCells {
     }
   }
   c = { cols, width, scaled, others };
-  cellsCache.set(t, c);
+  recordCells(t, c);
   return c;
 }
 
