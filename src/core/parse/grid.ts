@@ -92,6 +92,9 @@ interface RowInput {
   firstAmount: number;
 }
 
+/** The texts of a row that has none: one shared, frozen record (a large table has thousands of such rows). */
+const NO_TEXTS: BodyRow['texts'] = Object.freeze({});
+
 type Classified = Omit<BodyRow, 'row' | 'sheet' | 'amounts' | 'unitCode' | 'deptCode'>;
 
 export function parseGrid(block: Block, spec: TableSpec, ctx: ParseContext, known: Known): GridTable {
@@ -174,12 +177,12 @@ function orgRow(i: RowInput, code: CodeCell, col: number, name: BodyRow['name'])
   if (code.text.length === 3) {
     i.state.dept = code.text;
     i.state.unit = undefined;
-    return { kind: 'dept', code: { text: code.text, ref }, name, texts: {} };
+    return { kind: 'dept', code: { text: code.text, ref }, name, texts: NO_TEXTS };
   }
   if (code.text.length === 6) {
     if (!i.state.dept || !code.text.startsWith(i.state.dept)) i.state.dept = code.text.slice(0, 3);
     i.state.unit = code.text;
-    return { kind: 'unit', code: { text: code.text, ref }, name, texts: {} };
+    return { kind: 'unit', code: { text: code.text, ref }, name, texts: NO_TEXTS };
   }
   return undefined;
 }
@@ -239,7 +242,7 @@ function classifyExpense(i: RowInput): Classified | undefined {
       const org = orgRow(i, { text: f.lei, lost: false, damaged: false }, i.cols.lei!, name);
       if (org) return org;
     }
-    return { kind: 'func', name, func: f, texts: {} };
+    return { kind: 'func', name, func: f, texts: NO_TEXTS };
   }
   // A department/unit code in the 类, 款 or 项 column (it drifts there in some exports).
   const org = codeInFuncColumn(i, i.cols.lei, true, name) ?? codeInFuncColumn(i, i.cols.kuan, false, name) ?? codeInFuncColumn(i, i.cols.xiang, false, name);
@@ -256,8 +259,8 @@ function unitCodeRow(i: RowInput, name: BodyRow['name']): Classified | undefined
 
 /** A row without a code: 合计 left of the amounts, else other. */
 function totalOrOther(i: RowInput, name: BodyRow['name']): Classified {
-  if (totalLabel(i)) return { kind: 'total', name, texts: {} };
-  return { kind: 'other', name, texts: {} };
+  if (totalLabel(i)) return { kind: 'total', name, texts: NO_TEXTS };
+  return { kind: 'other', name, texts: NO_TEXTS };
 }
 
 /** A 6-digit unit code (or, outside the 类 column, a 3-digit department code) in a function-code column. */
@@ -279,12 +282,12 @@ function classifyT06(i: RowInput): Classified | undefined {
   const E = codeAt(i.view, i.row, ce, i.ctx, i.id);
   if (E && ce !== undefined) {
     const G = codeAt(i.view, i.row, cg, i.ctx, i.id);
-    const govName = textCell(i.view, i.row, i.cols.govName);
     const refs = [i.view.ref(i.row, ce)];
     if (E.text.length === 5) {
       const gov = G && G.text.length === 5 ? G.text : undefined;
       if (gov) refs.push(i.view.ref(i.row, cg!));
-      return { kind: 'econ', name, econ: { dept: E.text, deptName: name?.text, gov, govName: gov ? govName?.text : undefined, refs: exact(refs) }, texts: {} };
+      const govName = gov ? textCell(i.view, i.row, i.cols.govName)?.text : undefined;
+      return { kind: 'econ', name, econ: { dept: E.text, deptName: name?.text, gov, govName, refs: exact(refs) }, texts: NO_TEXTS };
     }
     const other = econClassOrOrg(i, E, ce, name, refs, true);
     if (other) return other;
@@ -298,14 +301,14 @@ function classifyT06(i: RowInput): Classified | undefined {
  */
 function econClassOrOrg(i: RowInput, code: CodeCell, col: number, name: BodyRow['name'], refs: EconCode['refs'], classRow: boolean): Classified | undefined {
   if (classRow && code.text.length === 3 && code.text.startsWith('3') && !isDeptName(i, name?.text))
-    return { kind: 'econClass', name, econ: { dept: code.text, deptName: name?.text, refs: exact(refs) }, texts: {} };
+    return { kind: 'econClass', name, econ: { dept: code.text, deptName: name?.text, refs: exact(refs) }, texts: NO_TEXTS };
   return orgRow(i, code, col, name);
 }
 
 /** A T06 / T07 row without a code: 合计 left of the amounts or in a name column, else other. */
 function econTotalOrOther(i: RowInput, name: BodyRow['name']): Classified {
-  if (totalLabel(i) || anyTotal(i, i.cols.econTotals)) return { kind: 'total', name, texts: {} };
-  return { kind: 'other', name, texts: {} };
+  if (totalLabel(i) || anyTotal(i, i.cols.econTotals)) return { kind: 'total', name, texts: NO_TEXTS };
+  return { kind: 'other', name, texts: NO_TEXTS };
 }
 
 function classifyT07(i: RowInput): Classified | undefined {
@@ -332,8 +335,8 @@ function classifyT07(i: RowInput): Classified | undefined {
       else if (GL?.text.length === 3 && GK?.text.length === 2) gov = GL.text + GK.text;
       if (gov) refs.push(i.view.ref(i.row, cgl!));
       if (gov && GK && cgk !== undefined && GL?.text.length === 3) refs.push(i.view.ref(i.row, cgk));
-      const govName = textCell(i.view, i.row, i.cols.govName);
-      return { kind: 'econ', name, econ: { dept, deptName: name?.text, gov, govName: gov ? govName?.text : undefined, refs: exact(refs) }, texts: {} };
+      const govName = gov ? textCell(i.view, i.row, i.cols.govName)?.text : undefined;
+      return { kind: 'econ', name, econ: { dept, deptName: name?.text, gov, govName, refs: exact(refs) }, texts: NO_TEXTS };
     }
     const other = econClassOrOrg(i, L, cl, name, refs, !K);
     if (other) return other;
