@@ -98,10 +98,10 @@ export function isTotalText(v: CellValue): boolean {
 }
 
 /**
- * All amount columns of the header read for one row. `scaled` (when given) receives each column's
- * scaled amount in column order, 0 for an unreadable cell.
+ * All amount columns of the header read for one row. `cells` (when given) receives the scaled amount
+ * of the k-th column at cells[at + k], 0 for an unreadable cell.
  */
-export function amountsOf(view: SheetView, row: number, header: Header, ctx: ParseContext, id: TableId, scaled?: number[]): Record<string, Amount> {
+export function amountsOf(view: SheetView, row: number, header: Header, ctx: ParseContext, id: TableId, cells?: Float64Array, at = 0): Record<string, Amount> {
   const out: Record<string, Amount> = {};
   const cols = amountColumns(header);
   for (let k = 0; k < cols.length; k++) {
@@ -113,7 +113,7 @@ export function amountsOf(view: SheetView, row: number, header: Header, ctx: Par
     // 采购数量 is a count, not money: its decimals say nothing about the table's format.
     const a = ctx.amount(view, row, col, id, key !== '采购数量');
     if (a) out[key] = a;
-    scaled?.push(a ? a.scaled : 0);
+    if (cells) cells[at + k] = a ? a.scaled : 0;
   }
   return out;
 }

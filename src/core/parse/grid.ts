@@ -109,16 +109,16 @@ export function parseGrid(block: Block, spec: TableSpec, ctx: ParseContext, know
   const firstAmount = amountCols.length ? amountCols[0][1] : view.right + 1;
   const input: RowInput = { view, row: 0, cols: colsOf(header), ctx, id: spec.id, known, state, firstAmount };
   const classify = CLASSIFY[spec.family!];
-  const scaled: number[] = []; // the table's cells, row by row (table-cells.ts)
+  // The table's cells, row by row (table-cells.ts), with room for every row of the block.
+  const width = amountCols.length;
+  const cells = new Float64Array(Math.max(0, block.bottom - header.bodyStart + 1) * width);
   const last = readBody(block, header, notes, (row) => {
     input.row = row;
     const c = classify(input);
     if (!c) return false;
-    const amounts = amountsOf(view, row, header, ctx, spec.id, scaled);
-    if (c.kind === 'other' && !hasAmount(amounts) && glueFragment(rows, c)) {
-      scaled.length -= amountCols.length; // the row is glued to the one before, not kept
-      return false;
-    }
+    // A row glued to the one before is not kept: the next row's cells take its place.
+    const amounts = amountsOf(view, row, header, ctx, spec.id, cells, rows.length * width);
+    if (c.kind === 'other' && !hasAmount(amounts) && glueFragment(rows, c)) return false;
     if (view.hidden.has(row)) ctx.tally(spec.id, 'hidden-row', view.ref(row, view.left), '');
     if (c.kind === 'other' && hasAmount(amounts)) ctx.tally(spec.id, 'other-row', view.ref(row, view.scan(row).first || view.left), String(row));
     // Every row gets one shape (absent codes undefined): rules then read rows without polymorphic lookups.
@@ -127,7 +127,7 @@ export function parseGrid(block: Block, spec: TableSpec, ctx: ParseContext, know
   });
   const base = baseOf(block, spec.id, pre, header, notes, last);
   const table: GridTable = { ...base, kind: 'grid', id: spec.id as GridTable['id'], rows, noDataNote: notes.find(isNoData) };
-  recordCells(table, { cols: new Map(amountCols.map(([key], j) => [key, j])), width: amountCols.length, scaled: Float64Array.from(scaled), others: new Set() });
+  recordCells(table, { cols: new Map(amountCols.map(([key], j) => [key, j])), width, scaled: cells.subarray(0, rows.length * width), others: new Set() });
   return table;
 }
 
