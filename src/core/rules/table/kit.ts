@@ -434,9 +434,14 @@ export function rowLes(t: GridTable, rows: readonly BodyRow[], rule: string, a: 
   const tables: TableId[] = [t.id];
   const d = t.decimals;
   const skipping = leavingOutHeld();
-  for (const r of rows) {
-    if ((r.amounts[a]?.scaled ?? 0) === (r.amounts[b]?.scaled ?? 0)) continue;
-    if (skipping && mayLeaveOut(amountUnits(r.amounts[a], d), amountUnits(r.amounts[b], d), null)) continue;
+  // The table's own rows: their amounts from the table's cells.
+  const cells = rows === t.rows ? tableCells(t) : undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const sa = cells ? scaledAt(t, cells, i, a) : r.amounts[a]?.scaled ?? 0;
+    const sb = cells ? scaledAt(t, cells, i, b) : r.amounts[b]?.scaled ?? 0;
+    if (sa === sb) continue;
+    if (skipping && mayLeaveOut(scaledUnits(sa, d), scaledUnits(sb, d), null)) continue;
     out.push({
       rule,
       severity,
