@@ -4,7 +4,8 @@
  * object of its own) costs far more than reading a number from an array.
  *
  * The parser records them while it creates the amounts (still fresh in memory); the rules build
- * them on first use for any other table (rules/table/kit.ts tableCells).
+ * them on first use for any other table (rules/table/kit.ts tableCells). A parsed book's amounts are
+ * therefore never edited in place: a test that edits one works on a structuredClone, which drops the record.
  */
 import type { GridTable } from './model';
 
