@@ -391,23 +391,26 @@ interface FillLoadOptions {
   format?: { fill?: Partial<Record<keyof FillProps, boolean>> };
 }
 
-class FakeRange extends ClientObject {
-  protected readonly typeName = 'Range';
-  protected readonly scalarProps = ['address', 'values', 'text', 'numberFormat', 'valueTypes', 'rowCount', 'columnCount', 'rowIndex', 'columnIndex', 'isNullObject'];
-  private cached: Rect | null | undefined;
+/**
+ * What Range and RangeAreas share: the area they stand for on their worksheet (a rectangle, or a list
+ * of them), computed once at command time like Excel's range objects; an *OrNullObject proxy without
+ * such an area is a null object.
+ */
+abstract class SheetArea<A> extends ClientObject {
+  private cached: A | null | undefined;
 
   constructor(
     context: FakeRequestContext,
     readonly worksheet: FakeWorksheet,
-    private readonly compute: (s: FakeSheet) => Rect | null,
+    private readonly compute: (s: FakeSheet) => A | null,
     private readonly orNull: boolean,
   ) {
     super(context);
-    if (orNull) trackNull(this, () => this.target() === null);
+    if (orNull) trackNull(this, () => this.located() === null);
   }
 
-  /** Sheet and rectangle at command time (computed once, like Excel's range object). */
-  target(): { sheet: FakeSheet; rect: Rect } | null {
+  /** Sheet and area at command time; null for a null object. */
+  protected located(): { sheet: FakeSheet; area: A } | null {
     const sheet = this.worksheet.sheet();
     if (!sheet) return null;
     if (this.cached === undefined) this.cached = this.compute(sheet);
@@ -415,21 +418,31 @@ class FakeRange extends ClientObject {
       if (this.orNull) return null;
       throw new FakeOfficeError('ItemNotFound', 'The requested resource doesn\'t exist.');
     }
-    return { sheet, rect: this.cached };
+    return { sheet, area: this.cached };
   }
 
   protected override isNullNow(): boolean {
-    return this.orNull && this.target() === null;
+    return this.orNull && this.located() === null;
   }
 
-  private must(): { sheet: FakeSheet; rect: Rect } {
-    const t = this.target();
+  protected mustLocate(): { sheet: FakeSheet; area: A } {
+    const t = this.located();
     if (!t) throw new FakeOfficeError('InvalidOperation', 'The object is a null object; check isNullObject first.');
     return t;
   }
+}
+
+class FakeRange extends SheetArea<Rect> {
+  protected readonly typeName = 'Range';
+  protected readonly scalarProps = ['address', 'values', 'text', 'numberFormat', 'valueTypes', 'rowCount', 'columnCount', 'rowIndex', 'columnIndex', 'isNullObject'];
+
+  private must(): { sheet: FakeSheet; rect: Rect } {
+    const { sheet, area } = this.mustLocate();
+    return { sheet, rect: area };
+  }
 
   protected read(prop: string): unknown {
-    if (prop === 'isNullObject') return this.target() === null;
+    if (prop === 'isNullObject') return this.located() === null;
     const { sheet, rect } = this.must();
     switch (prop) {
       case 'address': return `${quoteSheet(sheet.name)}!${rectAddress(rect)}`;
@@ -552,44 +565,17 @@ function selectRects(ctx: FakeRequestContext, sheet: FakeSheet, rects: Rect[]): 
   book.selection = { sheetId: sheet.id, address: rects.map(rectAddress).join(',') };
 }
 
-class FakeRangeAreas extends ClientObject {
+class FakeRangeAreas extends SheetArea<Rect[]> {
   protected readonly typeName = 'RangeAreas';
   protected readonly scalarProps = ['address', 'areaCount', 'isNullObject'];
-  private cached: Rect[] | null | undefined;
-
-  constructor(
-    context: FakeRequestContext,
-    private readonly worksheet: FakeWorksheet,
-    private readonly compute: (s: FakeSheet) => Rect[] | null,
-    private readonly orNull: boolean,
-  ) {
-    super(context);
-    if (orNull) trackNull(this, () => this.target() === null);
-  }
-
-  target(): { sheet: FakeSheet; rects: Rect[] } | null {
-    const sheet = this.worksheet.sheet();
-    if (!sheet) return null;
-    if (this.cached === undefined) this.cached = this.compute(sheet);
-    if (this.cached === null) {
-      if (this.orNull) return null;
-      throw new FakeOfficeError('ItemNotFound', 'The requested resource doesn\'t exist.');
-    }
-    return { sheet, rects: this.cached };
-  }
-
-  protected override isNullNow(): boolean {
-    return this.orNull && this.target() === null;
-  }
 
   private must(): { sheet: FakeSheet; rects: Rect[] } {
-    const t = this.target();
-    if (!t) throw new FakeOfficeError('InvalidOperation', 'The object is a null object; check isNullObject first.');
-    return t;
+    const { sheet, area } = this.mustLocate();
+    return { sheet, rects: area };
   }
 
   protected read(prop: string): unknown {
-    if (prop === 'isNullObject') return this.target() === null;
+    if (prop === 'isNullObject') return this.located() === null;
     const { sheet, rects } = this.must();
     if (prop === 'address') return rects.map((r) => `${quoteSheet(sheet.name)}!${rectAddress(r)}`).join(',');
     if (prop === 'areaCount') return rects.length;
