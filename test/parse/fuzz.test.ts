@@ -10,18 +10,7 @@ import { readBook } from '../../src/core/parse';
 import { SPECS } from '../../src/core/tables';
 import { FIXTURES, loadGrids } from '../helpers/load';
 import { clone } from './grid-tools';
-
-/** mulberry32: small, fast, reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../helpers/random';
 
 const WORDS = [
   ...Object.values(SPECS).flatMap((s) => [...s.titles, ...s.signature, ...s.groups]),
@@ -113,7 +102,7 @@ describe('fuzz', () => {
   test('600 random, truncated, shuffled and garbage workbooks never make readBook throw', () => {
     let cases = 0;
     for (let n = 0; n < 600; n++) {
-      const r = prng(1000 + n);
+      const r = rng(1000 + n);
       let grids: SheetGrid[];
       const kind = n % 5;
       const base = fixtures[n % fixtures.length];

@@ -9,6 +9,7 @@ import { readBook } from '../../src/core/parse';
 import { buildCatalog, pairOf, unitKindOfGov } from '../../src/core/catalog';
 import type { BudgetBook } from '../../src/core/model';
 import { econNameRef, econPartRef, econRows, funcNameRef, funcPartRef, funcRows } from '../../src/core/rules/code/common';
+import { rng } from '../helpers/random';
 
 export type CodeKind = 'bad-function-code' | 'code-name-mismatch' | 'bad-econ-pair' | 'unit-kind-code';
 
@@ -18,18 +19,6 @@ export interface Mutant {
   cell: CellRef;
   implicated: CellRef[];
   note: string;
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pick<T>(list: T[], r: () => number): T {
