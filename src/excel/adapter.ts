@@ -41,10 +41,7 @@ export class ExcelAdapter {
   async readGrids(onPhase?: (p: Phase) => void): Promise<SheetGrid[]> {
     return guard(() =>
       this.run(async (ctx) => {
-        onPhase?.('sheets');
-        const list = await loadSheetList(ctx);
-        onPhase?.('read');
-        const snap = await loadSnapshot(ctx, list, { mergedAreas: this.opts.mergedAreas !== false });
+        const { snap } = await this.readAll(ctx, onPhase);
         return snap.sheets.map((s) => s.grid);
       }),
     );
@@ -57,10 +54,7 @@ export class ExcelAdapter {
   async validate<T>(analyse: (grids: SheetGrid[]) => T, marksOf: (result: T) => MarkRequest[], onPhase?: (p: Phase) => void): Promise<ValidateOutcome<T>> {
     return guard(() =>
       this.run(async (ctx) => {
-        onPhase?.('sheets');
-        const list = await loadSheetList(ctx);
-        onPhase?.('read');
-        const snap = await loadSnapshot(ctx, list, { mergedAreas: this.opts.mergedAreas !== false });
+        const { list, snap } = await this.readAll(ctx, onPhase);
         const grids = snap.sheets.map((s) => s.grid);
         onPhase?.('check');
         await nextTick();
@@ -80,6 +74,15 @@ export class ExcelAdapter {
         return { result, grids, marked: plan.marks.length, unmarkable: plan.unmarkable, restored: plan.restore.length };
       }),
     );
+  }
+
+  /** Round trips 1 and 2 of both readGrids and validate: the sheet list, then one snapshot of every sheet. */
+  private async readAll(ctx: Excel.RequestContext, onPhase?: (p: Phase) => void) {
+    onPhase?.('sheets');
+    const list = await loadSheetList(ctx);
+    onPhase?.('read');
+    const snap = await loadSnapshot(ctx, list, { mergedAreas: this.opts.mergedAreas !== false });
+    return { list, snap };
   }
 
   /** 清除标记: restore every original fill we still own and drop the marks sheet (≤ 4 round trips). */
