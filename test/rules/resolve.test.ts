@@ -55,6 +55,33 @@ describe('resolve', () => {
     expect(fs[0].message).toContain('删除');
   });
 
+  test('a unit’s only detail row deleted: one finding, at the unit row now left with nothing under it', () => {
+    const spec: MiniRow[] = [
+      { kind: 'total', values: [30, 20, 10] },
+      { kind: 'dept', code: '001', values: [30, 20, 10] },
+      { kind: 'unit', code: '001001', values: [22, 14, 8] },
+      { kind: 'func', code: '2010301', values: [17.5, 12.5, 5] },
+      { kind: 'func', code: '2080505', values: [4.5, 1.5, 3] },
+      { kind: 'unit', code: '001002', values: [8, 6, 2] },
+      { kind: 'func', code: '2210201', values: [8, 6, 2] },
+    ];
+    expect(problems(relationsOf(miniTable(spec)))).toEqual([]);
+    spec.splice(6, 1);
+    const fs = problems(relationsOf(miniTable(spec)));
+    expect(fs.map((f) => f.cell)).toEqual(['F12']);
+    expect(fs[0].message).toContain('删除');
+  });
+
+  test('a unit row without rows under it where no unit has any (a table of unit totals): no finding', () => {
+    const spec: MiniRow[] = [
+      { kind: 'total', values: [30, 20, 10] },
+      { kind: 'dept', code: '001', values: [30, 20, 10] },
+      { kind: 'unit', code: '001001', values: [22, 14, 8] },
+      { kind: 'unit', code: '001002', values: [8, 6, 2] },
+    ];
+    expect(problems(relationsOf(miniTable(spec)))).toEqual([]);
+  });
+
   test('one column of a parent’s rows shifted right: the parent’s cell in the source column', () => {
     // 基本 → 项目 for two rows, which still add up row by row (合计 = 基本 + 项目).
     const spec = base();
@@ -92,6 +119,9 @@ describe('resolve', () => {
     const sum = (a: number, b: number): Relation[] => [{ rule: 'T14.col-sum', severity: 'error', lhs: [term('J6', 20)], rhs: [term('J7', a), term('J8', b)], decimals: 1, tables: ['T14'], lhsText: '合计', rhsText: 'Σ' }];
     expect(problems(sum(3, 20)).map((f) => f.cell)).toEqual(['J6']);
     expect(problems(sum(3, 71)).map((f) => f.cell)).toEqual(['J8']); // 17 → 71
+    // A holding one-sided relation (T14 ≤ T03 for the code) says nothing about which cell moved.
+    const atMost: Relation = { rule: 'X.T14-T03.code', severity: 'error', below: null, lhs: [term('J7', 3)], rhs: [{ ...term('F9', 170), table: 'T03' }], decimals: 1, tables: ['T14', 'T03'], lhsText: 'l', rhsText: 'r', shape: { kind: 'cross' } };
+    expect(problems([...sum(3, 13), atMost]).map((f) => f.cell)).toEqual(['J6']);
   });
 
   test('cells of one row changed together (its own table still balanced) against another table: the row’s leading cell', () => {
@@ -105,6 +135,31 @@ describe('resolve', () => {
       cross('X.T11-T01.sources', [gov], [term('T01', 'B6', 121.3)]),
     ];
     expect(problems(rels).map((f) => f.cell)).toEqual(['D8']);
+  });
+
+  // Twelve 项 rows: a column's allowance (m = 13: ⌈√13⌉ = 4 units) hides a change of 0.3 that the
+  // two-cell row relation (合计 = 基本 + 项目) cannot; the column sums then tell which of the row's cells moved.
+  const long = (): MiniRow[] => {
+    const items: MiniRow[] = Array.from({ length: 12 }, (_, i) => ({ kind: 'func', code: `20103${String(i + 1).padStart(2, '0')}`, values: [15 + i, 10 + i, 5] }));
+    const sum = (k: number) => items.reduce((s, r) => s + r.values[k], 0);
+    const totals = [sum(0), sum(1), sum(2)];
+    return [{ kind: 'total', values: totals }, { kind: 'dept', code: '001', values: totals.slice() }, ...items];
+  };
+
+  test('a small change to a detail hidden in its column’s allowance: still the detail, not its row total', () => {
+    const spec = long();
+    spec[4].values[1] = 12.3; // 12 → 12.3: the row fails by 0.3, the columns only drift within tolerance
+    const fs = problems(relationsOf(miniTable(spec)));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ cell: 'G11', expected: 12, actual: 12.3 });
+  });
+
+  test('a small change to a row total hidden in its column’s allowance: the row total', () => {
+    const spec = long();
+    spec[4].values[0] = 16.7; // 17 → 16.7
+    const fs = problems(relationsOf(miniTable(spec)));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ cell: 'F11', expected: 17, actual: 16.7 });
   });
 
   test('digit transposition test', () => {

@@ -309,7 +309,12 @@ export function childSumRelations(t: GridTable, h: Hierarchy, cols: string[], id
     }
   };
   for (const p of h.nodes) {
-    if (!p.children.length) continue;
+    if (!p.children.length) {
+      // A department or unit row with nothing under it where its siblings have rows under them: its
+      // rows are missing (a unit's only project deleted), and Σ of no rows is 0.
+      if (emptyAmongFilled(p)) sum(ids.colSum, p, [], '其下各明细行之和', true);
+      continue;
+    }
     const allDetail = p.children.every((c) => c.detail);
     const rule = p.level >= 3 ? ids.subtotal : allDetail ? ids.colSum : ids.rollup;
     const what = allDetail ? `${p.level === 0 ? '' : '其下'}各明细行之和` : p.level === 0 ? '各部门/单位行之和' : '其下各行之和';
@@ -319,6 +324,12 @@ export function childSumRelations(t: GridTable, h: Hierarchy, cols: string[], id
     sum(ids.colSum, h.total, h.details, '各明细行之和', false);
   }
   return out;
+}
+
+/** A department or unit row without rows under it, where the others of its kind have some. */
+function emptyAmongFilled(n: Node): boolean {
+  if ((n.level !== 1 && n.level !== 2) || n.children.length || !n.parent) return false;
+  return n.parent.children.some((s) => s.level === n.level && s.children.length > 0);
 }
 
 /** Does one of the nodes' rows have the cell `col`? */
