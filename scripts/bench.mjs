@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 // `npm run bench`: measured speed, printed, never asserted.
-//  - core time (recognise + parse, and the whole check) on the large fixtures beside ExcelJS's load time
+//  - core time (recognise + parse, and the whole check) on the large fixtures beside ExcelJS's load time,
+//    twice: cold (a fresh process per file, what one `budget-check` run pays) and warm (after warm-up
+//    runs in one process, what a second 校验 in the open task pane pays). Without the warm-up the first
+//    file's median would carry the JIT warm-up of the whole core and the later files would not.
 //  - the task pane's figures (bundle size, Office.js round trips per validation) when scripts/bench-pane.mjs exists
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 
@@ -17,9 +21,12 @@ const { checkWorkbook } = require(path.join(root, 'dist/core/check.js'));
 const fixtures = path.resolve(root, '../shared/fixtures/clean');
 const files = ['synth-pds-large.xlsx', 'synth-jy-large.xlsx', 'synth-pds-medium.xlsx', 'seed-003.xlsx'].filter((f) => fs.existsSync(path.join(fixtures, f)));
 const RUNS = 5;
+const WARMUP = 3;
+const COLD_RUNS = 3;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => `${x.toFixed(1)} ms`;
+const pct = (core, load) => `${((core / load) * 100).toFixed(1)} %`;
 
 // As in the command line: the ExcelJS workbook is dropped once the snapshot is taken, so the core
 // runs without ExcelJS's object graph alive (the task pane never has one).
@@ -33,28 +40,50 @@ async function loadGrids(file) {
   return { grids, load, snap: performance.now() - t };
 }
 
-console.log(`core speed (median of ${RUNS} runs; Node ${process.version})`);
-console.log('file                     rows    ExcelJS load   snapshot   recognise+parse   whole core   core / load');
+/** One run: load, snapshot, recognise + parse alone, then the whole check. */
+async function measure(file) {
+  const { grids, load, snap } = await loadGrids(file);
+  let t = performance.now();
+  readBook(grids);
+  const parse = performance.now() - t;
+  t = performance.now();
+  checkWorkbook(grids, { file: path.basename(file) });
+  const core = performance.now() - t;
+  return { rows: grids.reduce((n, g) => n + g.values.length, 0), load, snap, parse, core };
+}
+
+// Child mode: the first run of a fresh process, printed as JSON for the parent.
+if (process.argv[2] === '--cold') {
+  process.stdout.write(JSON.stringify(await measure(process.argv[3])));
+  process.exit(0);
+}
+
+function cold(file) {
+  const runs = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const out = execFileSync(process.execPath, [new URL(import.meta.url).pathname, '--cold', file], { encoding: 'utf8' });
+    runs.push(JSON.parse(out));
+  }
+  return { load: median(runs.map((r) => r.load)), core: median(runs.map((r) => r.core)) };
+}
+
+async function warm(file) {
+  for (let i = 0; i < WARMUP; i++) await measure(file);
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await measure(file));
+  const pick = (k) => median(runs.map((r) => r[k]));
+  return { rows: runs[0].rows, load: pick('load'), snap: pick('snap'), parse: pick('parse'), core: pick('core') };
+}
+
+console.log(`core speed (Node ${process.version}; cold: median of ${COLD_RUNS} fresh processes; warm: median of ${RUNS} runs after ${WARMUP} warm-up runs)`);
+console.log('file                     rows  | cold: load    whole core  core/load | warm: load    snapshot  recognise+parse  whole core  core/load');
 for (const f of files) {
   const file = path.join(fixtures, f);
-  const load = [], snap = [], parse = [], core = [];
-  let rows = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const loaded = await loadGrids(file);
-    load.push(loaded.load);
-    snap.push(loaded.snap);
-    const grids = loaded.grids;
-    rows = grids.reduce((n, g) => n + g.values.length, 0);
-    let t = performance.now();
-    readBook(grids);
-    parse.push(performance.now() - t);
-    t = performance.now();
-    checkWorkbook(grids, { file: f });
-    core.push(performance.now() - t);
-  }
-  const ratio = (median(core) / median(load)) * 100;
+  const c = cold(file);
+  const w = await warm(file);
   console.log(
-    `${f.padEnd(24)} ${String(rows).padStart(6)}   ${ms(median(load)).padStart(11)}   ${ms(median(snap)).padStart(8)}   ${ms(median(parse)).padStart(15)}   ${ms(median(core)).padStart(10)}   ${ratio.toFixed(1).padStart(9)} %`,
+    `${f.padEnd(24)} ${String(w.rows).padStart(5)}  | ${ms(c.load).padStart(10)} ${ms(c.core).padStart(10)} ${pct(c.core, c.load).padStart(9)}  | ` +
+      `${ms(w.load).padStart(10)} ${ms(w.snap).padStart(9)} ${ms(w.parse).padStart(16)} ${ms(w.core).padStart(11)} ${pct(w.core, w.load).padStart(9)}`,
   );
 }
 
