@@ -162,6 +162,75 @@ describe('resolve', () => {
     expect(fs[0]).toMatchObject({ cell: 'F11', expected: 17, actual: 16.7 });
   });
 
+  // A department-wide figure of one code (T06's 30206 line) against that code's rows under every unit
+  // of a by-unit table (T07). A unit's nine other rows give an allowance of ⌈√10⌉ = 4 units, in which
+  // a 0.3 row can go missing unseen.
+  const CODE = '2010399';
+  const unitRows = (unit: string, hasCode: boolean, tail = 0): MiniRow[] => {
+    const items: MiniRow[] = Array.from({ length: 9 }, (_, i) => ({ kind: 'func', code: `20103${String(i + 11)}`, values: [10 + i, 5 + i, 5] }));
+    if (hasCode) items.push({ kind: 'func', code: CODE, values: [0.3, 0.3, 0] });
+    const sum = (k: number) => Math.round(items.reduce((s, r) => s + r.values[k], 0) * 10) / 10;
+    return [{ kind: 'unit', code: unit, values: [sum(0) + tail, sum(1) + tail, sum(2)] }, ...items];
+  };
+  /** Units given as [has the code, tail of the unit row]. */
+  const byUnit = (units: [boolean, number][]): MiniRow[] => {
+    const rows = units.map(([has, tail], i) => unitRows(`00100${i + 1}`, has, tail));
+    const heads = rows.map((u) => u[0].values);
+    const totals = [0, 1, 2].map((k) => Math.round(heads.reduce((s, v) => s + v[k], 0) * 10) / 10);
+    return [{ kind: 'total', values: totals }, { kind: 'dept', code: '001', values: totals.slice() }, ...rows.flat()];
+  };
+  /** The T06 line (合计 = 人员经费 + 公用经费) against the 合计 of the code's rows in the table, `amount` apart from it. */
+  const withCodeLine = (spec: MiniRow[], amount: number): Relation[] => {
+    const t = miniTable(spec);
+    const t06 = (cell: string, v: number): Term => ({ ref: { sheet: '表6', cell }, scaled: Math.round(v * 1e6), label: CODE, table: 'T06' });
+    const total = t06('E24', amount);
+    return [
+      ...relationsOf(t),
+      { rule: 'T06.row', severity: 'error', lhs: [total], rhs: [t06('F24', 0), t06('G24', amount)], decimals: 1, tables: ['T06'], lhsText: '合计', rhsText: '人员经费 + 公用经费' },
+      {
+        rule: 'X.T06-T07.basic',
+        severity: 'error',
+        lhs: [total],
+        rhs: [],
+        rhsSlice: { table: 'T03', rows: t.rows.filter((r) => r.func?.code === CODE), cols: ['合计'], name: () => CODE },
+        decimals: 1,
+        tables: ['T06', 'T03'],
+        lhsText: `表6 ${CODE} 合计`,
+        rhsText: `表3 ${CODE} 合计`,
+        shape: { kind: 'cross' },
+      },
+    ];
+  };
+  const codeRowsTotal = (spec: MiniRow[]) => Math.round(spec.filter((r) => r.code === CODE).reduce((s, r) => s + r.values[0], 0) * 10) / 10;
+
+  test('a small row of one code deleted under one unit, seen only against a department-wide table: that unit’s row', () => {
+    const spec = byUnit([[true, 0], [true, 0], [true, 0], [true, 0]]);
+    const line = codeRowsTotal(spec);
+    expect(problems(withCodeLine(spec, line))).toEqual([]);
+    const unit3 = spec.findIndex((r) => r.code === '001003');
+    spec.splice(unit3 + 10, 1); // its 2010399 row, 0.3
+    const fs = problems(withCodeLine(spec, line));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ sheet: '表3', cell: `F${7 + unit3}`, severity: 'error' });
+    expect(fs[0].message).toContain('删除');
+  });
+
+  test('two units could have lost the row: no guess at a unit, and no correction of a cell that breaks its own row', () => {
+    // Units 2 and 3 lack the code and are both 0.4 over their rows; raising unit 1's 2010399 row by
+    // 0.4 would bring unit 1's own 0.3 tail closer to exact too, but breaks that row (合计 = 基本 + 项目).
+    // Units 4 and 5 are 0.4 under theirs, so that the 合计 keeps within its allowance.
+    const spec = byUnit([[true, 0.3], [false, 0.4], [false, 0.4], [true, -0.4], [true, -0.4], [true, 0], [true, 0], [true, 0]]);
+    const fs = problems(withCodeLine(spec, codeRowsTotal(spec) + 0.4));
+    expect(fs.map((f) => [f.sheet, f.cell])).toEqual([['表6', 'E24']]);
+  });
+
+  test('a unit is not blamed for a code most units do not have, nor for a tail that only comes near the amount', () => {
+    const rare = byUnit([[true, 0], [false, 0.3], [false, 0], [false, 0]]);
+    expect(problems(withCodeLine(rare, codeRowsTotal(rare) + 0.3)).map((f) => [f.sheet, f.cell])).toEqual([['表6', 'E24']]);
+    const near = byUnit([[true, 0], [false, 0.2], [true, 0], [true, 0]]);
+    expect(problems(withCodeLine(near, codeRowsTotal(near) + 0.3)).map((f) => [f.sheet, f.cell])).toEqual([['表6', 'E24']]);
+  });
+
   test('digit transposition test', () => {
     expect(isTransposition('171.5', '117.5')).toBe(true);
     expect(isTransposition('149.80', '148.90')).toBe(true);

@@ -17,7 +17,7 @@ import { SCALE_DIGITS, toNumber } from '../amount';
 import { parseA1 } from '../grid';
 import type { CellRef } from '../grid';
 import type { Finding, Severity } from '../report';
-import type { ChildSumShape, Evaluated, Relation, Term } from './relation';
+import type { ChildSumShape, Evaluated, Relation, Slice, Term } from './relation';
 import { MAX_RELATED_INFO, allTerms, defaultCell, describe, eachCell, findingAt, fmtUnits, labelOf, num, relatedCells, relationFinding, rowNameOf, statusOf, termOfSource, termsOf, unitsOf } from './relation';
 
 const SEV_RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
@@ -249,8 +249,9 @@ function cellHypothesis(k: string, entries: Entry[]): Hypothesis | undefined {
     // A small change can fail only a two-cell relation (合计 = 人员经费 + 公用经费) and hide in a long
     // column's allowance; the holding relations the correction brings closer to exact (or pushes
     // away) then tell which of the two cells it was. Worth less than one relation explained.
+    // It only ranks corrections that explain more than they break: it never makes one.
     const soft = Math.max(-0.4, Math.min(0.4, 0.2 * closer));
-    const bonus = lhsBonus + (transposed ? 0.5 : 0) + soft;
+    const bonus = lhsBonus + (transposed ? 0.5 : 0) + (explains.size > broken ? soft : Math.min(0, soft));
     const h: Hypothesis = { kind: 'cell', ref: t.ref!, explains, broken, bonus, fix: new Map([[k, eps]]), term: t, score: 0, transposed };
     if (!best || explains.size - broken + bonus > best.explains.size - best.broken + best.bonus) best = h;
   }
@@ -468,9 +469,14 @@ function structuralHypotheses(all: Evaluated[], failing: Evaluated[]): Hypothesi
 }
 
 /**
- * A relation that compares a row (or a code's rows) with another table where that table has no such
- * row at all: the row is missing there. Point at the parent row of that table whose own sum has room
- * for the amount (the deepest such parent; among equals the best fit), in its first amount column.
+ * A relation that compares a row (or a code's rows) with another table where that table is short of
+ * the amount, because a row is missing there:
+ *  - the table has no such row at all: point at the parent row whose own sum has room for the amount
+ *    (the deepest such parent; among equals the best fit);
+ *  - the table still has rows of that code under other units (T07 by unit against a department-wide
+ *    T06): a small row deleted under one unit hides in that unit's rounding allowance, but its sum
+ *    now shows the same shortfall as a tail. Point at that unit when exactly one fits.
+ * Either way at the parent's first amount column.
  */
 function absentRowHypotheses(all: Evaluated[], failing: Evaluated[]): Hypothesis[] {
   const out: Hypothesis[] = [];
@@ -479,41 +485,19 @@ function absentRowHypotheses(all: Evaluated[], failing: Evaluated[]): Hypothesis
     for (const side of ['lhs', 'rhs'] as const) {
       const sl = side === 'lhs' ? e.rel.lhsSlice : e.rel.rhsSlice;
       const explicit = side === 'lhs' ? e.rel.lhs : e.rel.rhs;
-      if (!sl || sl.rows.length || explicit.length) continue;
-      // The absent side is short by the amount: lhs absent → Δ < 0; rhs absent → Δ > 0.
+      if (!sl || explicit.length) continue;
+      // The short side is short by the amount: lhs short → Δ < 0; rhs short → Δ > 0.
       if ((side === 'lhs' ? -1 : 1) * e.deltaUnits <= 0) continue;
-      if (!parents) {
-        parents = new Map();
-        for (const x of all) {
-          if (x.rel.shape?.kind !== 'childSum') continue;
-          const k = x.rel.table ?? '';
-          const l = parents.get(k) ?? [];
-          l.push(x);
-          parents.set(k, l);
-        }
-      }
+      parents ??= childSumsByTable(all);
       const amount = Math.abs(e.deltaUnits);
-      const col = sl.cols[0];
-      let best: { x: Evaluated; level: number; fit: number } | undefined;
-      for (const x of parents.get(sl.table) ?? []) {
-        const s = x.rel.shape as ChildSumShape;
-        if (s.col !== col) continue;
-        const d = x.deltaUnits - scaledToUnits(unitsToScaled(amount, e.rel.decimals), x.rel.decimals);
-        if (!okWith(x, d)) continue;
-        const fit = Math.abs(d);
-        if (!best || s.level > best.level || (s.level === best.level && fit < best.fit)) best = { x, level: s.level, fit };
-      }
+      const absent = !sl.rows.length;
+      const best = absent ? roomiest(parents.get(sl.table) ?? [], sl.cols[0], amount, e.rel.decimals) : hiddenUnder(parents.get(sl.table) ?? [], sl, amount, e.rel.decimals);
       if (!best) continue;
-      const s = best.x.rel.shape as ChildSumShape;
-      // The parent's first amount column (its 合计/总计), from its child sums.
-      let first = best.x.rel.lhs[0];
-      for (const x of parents.get(sl.table) ?? []) {
-        const t = x.rel.lhs[0];
-        const xs = x.rel.shape as ChildSumShape;
-        if (xs.sheet !== s.sheet || xs.parentRow !== s.parentRow || !t?.ref || !first?.ref) continue;
-        if (parseA1(t.ref.cell).col < parseA1(first.ref.cell).col) first = t;
-      }
+      const s = best.rel.shape as ChildSumShape;
+      const first = firstAmountTerm(parents.get(sl.table) ?? [], best);
       if (!first?.ref) continue;
+      const text = side === 'lhs' ? e.rel.lhsText : e.rel.rhsText;
+      const shown = fmtUnits(amount, e.rel.decimals);
       out.push({
         kind: 'absent',
         ref: first.ref,
@@ -526,13 +510,78 @@ function absentRowHypotheses(all: Evaluated[], failing: Evaluated[]): Hypothesis
         detail: {
           label: rowNameOf(first) ?? first.ref.cell,
           cols: [],
-          amounts: [fmtUnits(amount, e.rel.decimals)],
-          note: `${side === 'lhs' ? e.rel.lhsText : e.rel.rhsText} 在本表中没有对应行（另一表为 ${fmtUnits(amount, e.rel.decimals)}）：可能漏列或删除了这一行`,
+          amounts: [shown],
+          note: absent
+            ? `${text} 在本表中没有对应行（另一表为 ${shown}）：可能漏列或删除了这一行`
+            : `${text} 比另一表少 ${shown}，本行${s.col}也正好比其下各行之和多 ${shown}，而大多数单位都有这一科目：其下可能漏列或删除了这一科目的一行`,
         },
       });
     }
   }
   return out;
+}
+
+/** The childSum relations of every table, by table id. */
+function childSumsByTable(all: Evaluated[]): Map<string, Evaluated[]> {
+  const parents = new Map<string, Evaluated[]>();
+  for (const x of all) {
+    if (x.rel.shape?.kind !== 'childSum') continue;
+    const k = x.rel.table ?? '';
+    const l = parents.get(k) ?? [];
+    l.push(x);
+    parents.set(k, l);
+  }
+  return parents;
+}
+
+/** The parent sum in `col` that still holds with the amount added: the deepest, then the best fit. */
+function roomiest(sums: Evaluated[], col: string, amount: number, decimals: number): Evaluated | undefined {
+  let best: { x: Evaluated; level: number; fit: number } | undefined;
+  for (const x of sums) {
+    const s = x.rel.shape as ChildSumShape;
+    if (s.col !== col) continue;
+    const d = x.deltaUnits - scaledToUnits(unitsToScaled(amount, decimals), x.rel.decimals);
+    if (!okWith(x, d)) continue;
+    const fit = Math.abs(d);
+    if (!best || s.level > best.level || (s.level === best.level && fit < best.fit)) best = { x, level: s.level, fit };
+  }
+  return best?.x;
+}
+
+/**
+ * The one parent of detail rows (a unit) that lacks a row of the slice's code although at least two
+ * thirds of the units have one, and whose sum in the slice's column is off by exactly the missing
+ * amount. Anything looser would, among a hundred units, find some unit whose own rounding tail happens
+ * to fit; and two units that fit equally tell nothing.
+ */
+function hiddenUnder(sums: Evaluated[], sl: Slice, amount: number, decimals: number): Evaluated | undefined {
+  const col = sl.cols[0];
+  const sliceRows = new Set(sl.rows.map((r) => r.row));
+  let units = 0;
+  let lacking = 0;
+  const fits: Evaluated[] = [];
+  for (const x of sums) {
+    const s = x.rel.shape as ChildSumShape;
+    if (s.col !== col || !s.leaf) continue;
+    units++;
+    if (termsOf(x.rel, 'rhs').some((t) => t.row !== undefined && sliceRows.has(t.row))) continue;
+    lacking++;
+    if (x.deltaUnits && x.deltaUnits === scaledToUnits(unitsToScaled(amount, decimals), x.rel.decimals)) fits.push(x);
+  }
+  return fits.length === 1 && lacking * 3 <= units ? fits[0] : undefined;
+}
+
+/** The parent's first amount column (its 合计/总计), from its child sums. */
+function firstAmountTerm(sums: Evaluated[], parent: Evaluated): Term | undefined {
+  const s = parent.rel.shape as ChildSumShape;
+  let first = parent.rel.lhs[0];
+  for (const x of sums) {
+    const t = x.rel.lhs[0];
+    const xs = x.rel.shape as ChildSumShape;
+    if (xs.sheet !== s.sheet || xs.parentRow !== s.parentRow || !t?.ref || !first?.ref) continue;
+    if (parseA1(t.ref.cell).col < parseA1(first.ref.cell).col) first = t;
+  }
+  return first;
 }
 
 /** Rows that are addends somewhere under this parent (its details). */
