@@ -5,13 +5,14 @@
  * host (real check, then a worst case with every number of the workbook highlighted).
  * Run alone (`node scripts/bench-pane.mjs`) or through `npm run bench`. Uses build/ when present.
  */
+import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(root, 'package.json'));
 
 /** Initial JS of a page = the scripts its HTML loads (lazy chunks excluded). */

@@ -5,13 +5,14 @@
 //    runs in one process, what a second 校验 in the open task pane pays). Without the warm-up the first
 //    file's median would carry the JIT warm-up of the whole core and the later files would not.
 //  - the task pane's figures (bundle size, Office.js round trips per validation) when scripts/bench-pane.mjs exists
+import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(root, 'package.json'));
 const ExcelJS = require('exceljs');
 const { workbookToGrids } = require(path.join(root, 'dist/io/workbook-to-grids.js'));
@@ -61,7 +62,7 @@ if (process.argv[2] === '--cold') {
 function cold(file) {
   const runs = [];
   for (let i = 0; i < COLD_RUNS; i++) {
-    const out = execFileSync(process.execPath, [new URL(import.meta.url).pathname, '--cold', file], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--cold', file], { encoding: 'utf8' });
     runs.push(JSON.parse(out));
   }
   return { load: median(runs.map((r) => r.load)), core: median(runs.map((r) => r.core)) };

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Writes docs/规则一览.md — every registered rule with its severity and Chinese title — from the rule
 // registry itself, so the list an accountant reads is the list the tool runs. `npm run docs:rules`.
+import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(root, 'package.json'));
 const { RULES } = require(path.join(root, 'dist/core/rules/index.js'));
 const { TABLE_NAMES } = require(path.join(root, 'dist/core/tables/names.js'));
@@ -35,7 +36,7 @@ export function rulesMarkdown() {
   return out.join('\n');
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(fileURLToPath(import.meta.url))) {
   const file = path.join(root, 'docs', '规则一览.md');
   fs.writeFileSync(file, rulesMarkdown());
   console.log(`已写入 ${path.relative(root, file)}（${RULES.length} 条规则）`);

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // `npm test`: compiles the command line (tests run it), runs every jest test, and ends with the plain
 // line "N passed, N failed" that CI reads. Extra arguments go to jest (e.g. `npm test -- test/parse`).
+import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 const build = spawnSync(npx, ['tsc', '-p', 'tsconfig.cli.json'], { cwd: root, stdio: 'inherit' });

@@ -2,6 +2,7 @@
  * A tiny static file server for the built preview (plain http on 127.0.0.1: no certificates, no
  * network exposure). Used by `npm start` on machines without Excel and by the browser test.
  */
+import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -53,7 +54,7 @@ export function serveStatic(dir, { host = '127.0.0.1', port = 0 } = {}) {
 }
 
 // `node scripts/serve.mjs <dir> [port]` prints the URL on its first line (used by the browser test).
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(fileURLToPath(import.meta.url))) {
   const { url } = await serveStatic(process.argv[2] ?? 'build', { port: Number(process.argv[3] ?? 0) });
   console.log(url);
 }
