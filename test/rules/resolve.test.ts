@@ -179,7 +179,7 @@ describe('resolve', () => {
     const totals = [0, 1, 2].map((k) => Math.round(heads.reduce((s, v) => s + v[k], 0) * 10) / 10);
     return [{ kind: 'total', values: totals }, { kind: 'dept', code: '001', values: totals.slice() }, ...rows.flat()];
   };
-  /** The T06 line (合计 = 人员经费 + 公用经费) against the 合计 of the code's rows in the table, `amount` apart from it. */
+  /** A T06 line of `amount` (合计 = 人员经费 + 公用经费) against the Σ 合计 of the code's rows in the table. */
   const withCodeLine = (spec: MiniRow[], amount: number): Relation[] => {
     const t = miniTable(spec);
     const t06 = (cell: string, v: number): Term => ({ ref: { sheet: '表6', cell }, scaled: Math.round(v * 1e6), label: CODE, table: 'T06' });
