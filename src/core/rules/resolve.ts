@@ -490,11 +490,12 @@ function absentRowHypotheses(all: Evaluated[], failing: Evaluated[]): Hypothesis
       if ((side === 'lhs' ? -1 : 1) * e.deltaUnits <= 0) continue;
       parents ??= childSumsByTable(all);
       const amount = Math.abs(e.deltaUnits);
+      const sums = parents.get(sl.table) ?? [];
       const absent = !sl.rows.length;
-      const best = absent ? roomiest(parents.get(sl.table) ?? [], sl.cols[0], amount, e.rel.decimals) : hiddenUnder(parents.get(sl.table) ?? [], sl, amount, e.rel.decimals);
+      const best = absent ? roomiest(sums, sl.cols[0], amount, e.rel.decimals) : hiddenUnder(sums, sl, amount, e.rel.decimals);
       if (!best) continue;
       const s = best.rel.shape as ChildSumShape;
-      const first = firstAmountTerm(parents.get(sl.table) ?? [], best);
+      const first = firstAmountTerm(sums, best);
       if (!first?.ref) continue;
       const text = side === 'lhs' ? e.rel.lhsText : e.rel.rhsText;
       const shown = fmtUnits(amount, e.rel.decimals);
