@@ -262,6 +262,12 @@ describe('C.econ-pair', () => {
     expect(f.map((x) => [x.cell, x.severity])).toEqual([['E7', 'error']]);
   });
 
+  test('the same pair in a 机关 (30103 → 50502): the 事业 class 505 is wrong too, error at the 类 cell', () => {
+    const econ = [...JG_ECON, { dept: '30103', deptName: '奖金', gov: '50502', govName: '商品和服务支出' }];
+    const f = run(econPair, jiguan(JG_FUNC, econ)).filter((x) => x.sheet === S7);
+    expect(f.map((x) => [x.cell, x.severity])).toEqual([['D12', 'error']]);
+  });
+
   test('classes agree but the pair is not in the correspondence table: warning with the expected code', () => {
     const econ = [...JG_ECON, { dept: '30199', deptName: '其他工资福利支出', gov: '50101', govName: '工资奖金津补贴' }];
     const f = run(econPair, jiguan(JG_FUNC, econ));

@@ -63,8 +63,9 @@ function checkPair(r: EconRow, cat: Catalog, scopeKind: string | undefined): Fin
     const classOk = rule.classes.includes(g.slice(0, 3)) || rule.codes.includes(g);
     if (!classOk) {
       const wanted = [...rule.classes.map((c) => `${c}xx`), ...rule.codes].join(' 或 ');
-      // 30101 → 50502: the class 505 fits (50501), only the 款 is wrong
-      const part = rule.codes.some((c) => c.slice(0, 3) === g.slice(0, 3)) ? 1 : 0;
+      // 30101 → 50502: the class 505 fits (50501), only the 款 is wrong — unless the unit is a 机关,
+      // whose rows never use the 事业 classes 505/506: then the class is wrong too.
+      const part = rule.codes.some((c) => c.slice(0, 3) === g.slice(0, 3)) && scopeKind !== '机关' ? 1 : 0;
       return report(r, 'error', part, expectedFor(pair, scopeKind),
         `${describe(cat, dept)} 属 ${dept.slice(0, 3)} 类，应对应政府经济分类 ${wanted}，实为 ${describe(cat, g)}`);
     }

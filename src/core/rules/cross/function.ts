@@ -5,7 +5,9 @@ import type { Finding } from '../../report';
 import { relationRule } from '../define';
 import type { Relation } from '../relation';
 import { amountUnits, leavingOutHeld, mayLeaveOut } from '../relation';
-import type { Rule } from '../types';
+import type { Rule, RuleContext } from '../types';
+import { lookup } from '../../catalog';
+import { firstDifferingPart } from '../code/common';
 import { hasColumnCached, rowLabel, scaledAt, tableCells, totalRow } from '../table/kit';
 import { classLines, expenseTerm, lineTerm } from '../table/lines';
 import type { Side } from './kit';
@@ -167,31 +169,43 @@ interface Unmatched {
   twins: [BodyRow, BodyRow][];
 }
 
-/** Function rows of T05 without a T03 row of the same unit and code, and (when the two must be equal) the reverse. */
+/**
+ * Function rows of T05 without a T03 row of the same unit and code, and (when the two must be equal)
+ * the reverse. A T03 row whose code T05 lacks may still be T05's row under a mistyped code: when
+ * their amounts agree they are paired as twins, whether or not the tables must be equal (a T03 row
+ * that other funds pay for is simply absent from T05, and then no T05 row matches its amounts).
+ */
 function unmatched(book: BudgetBook): Unmatched | undefined {
   const t3 = gridTable(book, 'T03');
   const t5 = gridTable(book, 'T05');
   if (!t3 || !t5) return undefined;
   const k3 = rowKeys(t3);
   const k5 = rowKeys(t5);
-  const only = (keys: Map<string, number>, t: GridTable, others: Map<string, number>): BodyRow[] => {
-    const rows: BodyRow[] = [];
-    for (const [k, i] of keys) if (!others.has(k) && t.rows[i].kind === 'func' && hasAmount(t.rows[i])) rows.push(t.rows[i]);
+  const only = (keys: Map<string, number>, t: GridTable, others: Map<string, number>): [string, BodyRow][] => {
+    const rows: [string, BodyRow][] = [];
+    for (const [k, i] of keys) if (!others.has(k) && t.rows[i].kind === 'func' && hasAmount(t.rows[i])) rows.push([k, t.rows[i]]);
     return rows;
   };
   const only5 = only(k5, t5, k3);
-  const only3 = onlyGeneralBudget(book) ? only(k3, t3, k5) : [];
+  const only3 = only(k3, t3, k5);
   const twins: [BodyRow, BodyRow][] = [];
   const used = new Set<BodyRow>();
-  for (const r5 of only5) {
-    const r3 = only3.find((x) => !used.has(x) && sameAmounts(x, r5));
+  for (const [k5key, r5] of only5) {
+    const scope = scopeOf(k5key);
+    const r3 = only3.find(([k, x]) => !used.has(x) && scopeOf(k) === scope && sameAmounts(x, r5))?.[1];
     if (r3) {
       used.add(r3);
       twins.push([r5, r3]);
     }
   }
   const paired = new Set(twins.flat());
-  return { only5: only5.filter((r) => !paired.has(r)), only3: only3.filter((r) => !paired.has(r)), twins };
+  const rest = (rows: [string, BodyRow][]) => rows.map(([, r]) => r).filter((r) => !paired.has(r));
+  return { only5: rest(only5), only3: onlyGeneralBudget(book) ? rest(only3) : [], twins };
+}
+
+/** The unit part of a row key ("unit code|function code"). */
+function scopeOf(key: string): string {
+  return key.slice(0, key.lastIndexOf('|'));
 }
 
 /**
@@ -212,24 +226,35 @@ function unmatchedRelations(book: BudgetBook): Relation[] {
   ];
 }
 
-/** Same amounts under a different code in T03 and T05: one code cell is wrong — one finding for the pair. */
-function t03T05Twins(book: BudgetBook): Finding[] {
+/**
+ * Same amounts under a different code in T03 and T05: one code cell is wrong — one finding for the
+ * pair, at the code the catalogue does not know when only one of the two is unknown (else at T05's),
+ * on the first code part where the two differ.
+ */
+function t03T05Twins(book: BudgetBook, ctx: RuleContext): Finding[] {
   const u = unmatched(book);
   if (!u) return [];
   const out: Finding[] = [];
   for (const [r5, r3] of u.twins) {
-    const ref = r5.func!.refs[r5.func!.refs.length - 1] ?? r5.name?.ref;
+    const known = (r: BodyRow) => lookup(ctx.catalog, r.func!.code) !== undefined;
+    const decided = known(r5) !== known(r3);
+    const [wrong, right] = decided && known(r5) ? [r3, r5] : [r5, r3];
+    const [wrongTable, rightTable]: TableId[] = wrong === r5 ? ['T05', 'T03'] : ['T03', 'T05'];
+    const refs = wrong.func!.refs;
+    const ref = refs[Math.min(firstDifferingPart(wrong.func!.code, right.func!.code), refs.length - 1)] ?? wrong.name?.ref;
     if (!ref) continue;
     out.push({
       rule: 'X.T03-T05.row',
       severity: 'error',
       sheet: ref.sheet,
       cell: ref.cell,
-      related: [...r3.func!.refs, ...r5.func!.refs.filter((x) => x !== ref)],
-      expected: r3.func!.code,
-      actual: r5.func!.code,
-      message: `${tn('T05')} ${rowLabel(r5)} 与 ${tn('T03')} 同金额的行科目编码不一致（${r5.func!.code} / ${r3.func!.code}），其中一个编码有误`,
-      table: 'T05',
+      related: [...r3.func!.refs, ...r5.func!.refs].filter((x) => x !== ref),
+      expected: right.func!.code,
+      actual: wrong.func!.code,
+      message: decided
+        ? `${tn(wrongTable)} ${rowLabel(wrong)} 科目编码应为 ${right.func!.code}（= ${tn(rightTable)} 同金额的行），实为 ${wrong.func!.code}，不在科目表中`
+        : `${tn('T05')} ${rowLabel(r5)} 与 ${tn('T03')} 同金额的行科目编码不一致（${r5.func!.code} / ${r3.func!.code}），其中一个编码有误`,
+      table: wrongTable,
     });
   }
   return out;
