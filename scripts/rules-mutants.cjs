@@ -2,7 +2,8 @@
 // that localisation generalises beyond the 40 visible mutants. Needs `npm run build:cli` first.
 //   node scripts/rules-mutants.cjs [n-per-kind] [seed] ../shared/fixtures/clean/seed-000.xlsx ...
 // Prints per kind: mutants, detected (new error/warning), localised (finding at the mutated cell), and
-// for benign kinds the new errors; then every miss. 'rounding' here moves any total by one unit, so it
+// for benign kinds the new errors, and cascades (found at the cell, with errors at other cells too;
+// SHOW_CASCADE=1 lists them); then every miss. 'rounding' here moves any total by one unit, so it
 // also picks cells the real generator avoids (those in an m = 2 relation): read its misses, not its count.
 const { readXlsxFile } = require('../dist/cli/read-xlsx');
 const { readBook } = require('../dist/core/parse');
@@ -221,6 +222,7 @@ const makers = {
 (async () => {
   const stats = {};
   const fails = [];
+  const cascades = [];
   for (const f of files) {
     const base = await readXlsxFile(f);
     const book = readBook(base);
@@ -243,10 +245,17 @@ const makers = {
         const at = fresh.filter((x) => x.sheet === m.target.sheet && x.cell === m.target.cell);
         if (fresh.length) s.det++;
         if (at.length) s.loc++;
-        else fails.push(`${kind} ${f.split('/').pop()} ${m.note} target ${m.target.sheet.slice(0, 6)}!${m.target.cell}: got ${fresh.slice(0, 3).map((x) => `${x.rule}@${x.sheet.slice(0, 4)}!${x.cell}`).join(', ') || 'nothing'}`);
+        // A cascade: the defect found at its cell, and errors at other cells besides.
+        const elsewhere = fresh.filter((x) => x.severity === 'error' && !(x.sheet === m.target.sheet && x.cell === m.target.cell));
+        if (at.length && elsewhere.length) {
+          s.cascade = (s.cascade ?? 0) + 1;
+          if (process.env.SHOW_CASCADE) cascades.push(`${kind} ${f.split('/').pop()} ${m.note}: also ${elsewhere.slice(0, 3).map((x) => `${x.rule}@${x.sheet.slice(0, 4)}!${x.cell} ${x.message.slice(0, 100)}`).join(' | ')}`);
+        }
+        if (!at.length) fails.push(`${kind} ${f.split('/').pop()} ${m.note} target ${m.target.sheet.slice(0, 6)}!${m.target.cell}: got ${fresh.slice(0, 3).map((x) => `${x.rule}@${x.sheet.slice(0, 4)}!${x.cell}`).join(', ') || 'nothing'}`);
       }
     }
   }
-  for (const [k, s] of Object.entries(stats)) console.log(k.padEnd(22), `n ${s.n}  det ${s.det}  loc ${s.loc}  falseErr ${s.falseErr}`);
+  for (const [k, s] of Object.entries(stats)) console.log(k.padEnd(22), `n ${s.n}  det ${s.det}  loc ${s.loc}  falseErr ${s.falseErr}  cascade ${s.cascade ?? 0}`);
   console.log(fails.join('\n'));
+  if (cascades.length) console.log(cascades.join('\n'));
 })();

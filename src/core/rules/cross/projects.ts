@@ -1,4 +1,5 @@
 /** Rules 86–90: projects T10 ↔ T03/T05/T09 ↔ T12, and T11 ↔ T03. */
+import type { Amount } from '../../amount';
 import type { BodyRow, BudgetBook, GridTable, T12Project } from '../../model';
 import { COL, TEXT, gridTable, t11, t12 } from '../../model';
 import type { Finding } from '../../report';
@@ -63,6 +64,15 @@ function computeMatches(t10: GridTable, ps: T12Project[]): Match[] {
     if (r) used.add(r);
     return { p, r };
   });
+}
+
+/** The 合计 of the T10 project each T12 project matches (none without a T10 or a match). */
+export function t10TotalOf(book: BudgetBook): (p: T12Project) => Amount | undefined {
+  const t10 = gridTable(book, 'T10');
+  const t = t12(book);
+  if (!t10 || !t) return () => undefined;
+  const byProject = new Map(matchProjects(t10, t.projects).map((m) => [m.p, m.r?.amounts[C10.total]]));
+  return (p) => byProject.get(p);
 }
 
 function t12Term(p: T12Project, sheet: string) {

@@ -1,4 +1,5 @@
 /** Rules 51–54: T12 部门预算项目绩效目标表. */
+import type { Amount } from '../../amount';
 import { toNumber, toUnits } from '../../amount';
 import type { BodyRow, BudgetBook, GridTable, IndicatorKind, T12Project, T12Table } from '../../model';
 import { COL, t12 } from '../../model';
@@ -8,6 +9,7 @@ import type { Relation } from '../relation';
 import { fmtUnits } from '../relation';
 import type { Rule } from '../types';
 import { childSumRelations, hierarchy, rowRelations, tableName } from './kit';
+import { t10TotalOf } from '../cross/projects';
 
 const C = COL.t12;
 const KINDS: IndicatorKind[] = ['成本指标', '产出指标', '效益指标', '满意度指标'];
@@ -54,7 +56,8 @@ export const t12Rules: Rule[] = [
   findingRule({ id: 'T12.cost-le-amount', severity: 'error', title: '项目绩效目标表：成本指标（总成本）不超过项目资金总额', needs }, (book) => {
     const t = t12(book);
     if (!t) return [];
-    return t.projects.flatMap((p) => costFindings(t, p));
+    const t10Total = t10TotalOf(book);
+    return t.projects.flatMap((p) => costFindings(t, p, t10Total(p)));
   }),
   findingRule({ id: 'T12.indicators-complete', severity: 'warning', title: '项目绩效目标表：每个项目都有成本、产出、效益、满意度指标', needs }, (book) => {
     const t = t12(book);
@@ -93,12 +96,31 @@ export function moneyValue(text: string): { units: number; decimals: number } | 
   return { units, decimals };
 }
 
+/** Cost target minus amount in units of 10^-d, and whether it lies inside the rounding allowance. */
+function compare(x: { units: number; decimals: number }, amount: Amount, tableDecimals: number): { delta: number; within: boolean; d: number; allow2: number } {
+  const da = Math.max(amount.decimals, tableDecimals);
+  const d = Math.max(x.decimals, da);
+  const delta = x.units * 10 ** (d - x.decimals) - toUnits(amount.scaled, d);
+  // h(X) + h(amount), exclusive, in units of 10^-d; doubled to stay in integers.
+  const allow2 = 10 ** (d - x.decimals) + 10 ** (d - da);
+  return { delta, within: Math.abs(delta) * 2 < allow2, d, allow2 };
+}
+
+/** The cost target is above the amount by more than rounding explains. */
+function exceeds(c: { delta: number; within: boolean }): boolean {
+  return c.delta > 0 && !c.within;
+}
+
 /** Cost indicators that name a total cost (not a unit price, a per-head figure or a rate). */
 function isTotalCost(name: string): boolean {
   return !/单价|每|人均|率|标准|\//.test(name);
 }
 
-function costFindings(t: T12Table, p: T12Project): Finding[] {
+/**
+ * `t10Total`: the same project's 合计 in T10. When T12's 资金总额 disagrees with it, X.T12-T10 already
+ * reports that amount; a cost target that fits T10's amount is then no second error.
+ */
+function costFindings(t: T12Table, p: T12Project, t10Total?: Amount): Finding[] {
   const amount = p.amounts[C.total];
   if (!amount) return [];
   const out: Finding[] = [];
@@ -106,16 +128,12 @@ function costFindings(t: T12Table, p: T12Project): Finding[] {
     if (ind.kind !== '成本指标' || !ind.value || !isTotalCost(ind.name.text) || ind.value.text.includes('/')) continue;
     const x = moneyValue(ind.value.text);
     if (!x) continue;
-    const da = Math.max(amount.decimals, t.decimals);
-    const d = Math.max(x.decimals, da);
-    const xu = x.units * 10 ** (d - x.decimals);
-    const au = toUnits(amount.scaled, d);
-    const delta = xu - au;
-    // h(X) + h(amount), exclusive, in units of 10^-d; doubled to stay in integers.
-    const allow2 = 10 ** (d - x.decimals) + 10 ** (d - da);
+    const { delta, within, d, allow2 } = compare(x, amount, t.decimals);
     if (delta === 0) continue;
-    const within = Math.abs(delta) * 2 < allow2;
     if (delta < 0 && within) continue;
+    if (exceeds({ delta, within }) && t10Total && t10Total.scaled !== amount.scaled && !exceeds(compare(x, t10Total, t.decimals))) continue;
+    const au = toUnits(amount.scaled, d);
+    const xu = au + delta;
     const severity = delta > 0 && !within ? 'error' : 'info';
     const gap = fmtUnits(Math.abs(delta), d).replace(/\.?0+$/, '');
     const amt = fmtUnits(au, d).replace(/\.?0+$/, '');
