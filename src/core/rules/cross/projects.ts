@@ -53,13 +53,18 @@ function computeMatches(t10: GridTable, ps: T12Project[]): Match[] {
     l.push(r);
     byName.set(n, l);
   }
+  const units = new Set(projects(t10).map((r) => r.unitCode));
   const used = new Set<BodyRow>();
   return ps.map((p) => {
     const n = normName(p.name.text);
     let r = byUnitName.get(`${p.unitCode ?? ''}|${n}`);
     if (!r || used.has(r)) {
       const cands = (byName.get(n) ?? []).filter((x) => !used.has(x));
-      r = cands.length === 1 ? cands[0] : cands.find((x) => (x.amounts[C10.total]?.scaled ?? 0) === (p.amounts[C12.total]?.scaled ?? 0)) ?? cands[0];
+      const sameAmount = cands.find((x) => (x.amounts[C10.total]?.scaled ?? 0) === (p.amounts[C12.total]?.scaled ?? 0));
+      // Many units have a project of the same name (学生资助工作经费). When T10 lists T12's unit, another
+      // unit's project is this one only if the amounts agree; else this one is missing from T10.
+      if (p.unitCode && units.has(p.unitCode)) r = cands.find((x) => x.unitCode === p.unitCode) ?? sameAmount;
+      else r = cands.length === 1 ? cands[0] : sameAmount ?? cands[0];
     }
     if (r) used.add(r);
     return { p, r };

@@ -1,10 +1,13 @@
 /**
- * T12.cost-le-amount beside X.T12-T10: when a project's 资金总额 in T12 was mistyped low, the cost
- * target exceeds it only because of that one defect, which X.T12-T10 already reports at the amount.
- * The cost target is then measured against the project's T10 amount, so the defect is reported once.
+ * T12 against T10, one defect reported once:
+ *  - T12.cost-le-amount beside X.T12-T10: when a project's 资金总额 in T12 was mistyped low, the cost
+ *    target exceeds it only because of that defect, which X.T12-T10 already reports at the amount; the
+ *    cost target is then measured against the project's T10 amount.
+ *  - X.T12-T10.match: a project whose unit's T10 row is missing is not paired with another unit's
+ *    project of the same name (which would report a made-up amount difference).
  */
 import { buildCatalog } from '../../src/core/catalog';
-import type { BudgetBook } from '../../src/core/model';
+import type { BudgetBook, GridTable } from '../../src/core/model';
 import { runRules } from '../../src/core/rules';
 import type { Finding } from '../../src/core/report';
 import { bump, clean, loadBook, rows, t12 } from './helpers/books';
@@ -42,5 +45,18 @@ describe('T12.cost-le-amount when the amount itself is wrong', () => {
     const cost = errors(book).filter((f) => f.rule === 'T12.cost-le-amount');
     expect(cost).toHaveLength(1);
     expect(cost[0].message).toContain('超过项目资金总额 42.3 万元');
+  });
+});
+
+describe('X.T12-T10.match when several units have a project of that name', () => {
+  test('the unit\'s own T10 row deleted: "找不到同名项目" for that project, not an amount mismatch with another unit\'s project', async () => {
+    const book = await loadBook(clean('synth-jy-medium.xlsx'));
+    const t10 = book.tables.T10 as GridTable;
+    const name = '督查考核工作经费'; // in units 228002, 228008 and 228010
+    const gone = t10.rows.findIndex((r) => r.kind === 'project' && r.name?.text === name && r.unitCode === '228002');
+    t10.rows.splice(gone, 1);
+    const p = t12(book).projects.find((x) => x.name.text === name && x.unitCode === '228002')!;
+    const match = errors(book).filter((f) => f.rule === 'X.T12-T10.match');
+    expect(match.map((f) => [f.cell, f.message.includes('找不到同名项目')])).toEqual([[p.name.ref.cell, true]]);
   });
 });
