@@ -10,6 +10,7 @@ import { buildCatalog, pairOf, unitKindOfGov } from '../../src/core/catalog';
 import type { BudgetBook } from '../../src/core/model';
 import { econNameRef, econPartRef, econRows, funcNameRef, funcPartRef, funcRows } from '../../src/core/rules/code/common';
 import { rng } from '../helpers/random';
+import { copyGrids, setCell } from '../helpers/grids';
 
 export type CodeKind = 'bad-function-code' | 'code-name-mismatch' | 'bad-econ-pair' | 'unit-kind-code';
 
@@ -23,18 +24,6 @@ export interface Mutant {
 
 function pick<T>(list: T[], r: () => number): T {
   return list[Math.floor(r() * list.length)];
-}
-
-function copy(grids: SheetGrid[]): SheetGrid[] {
-  return grids.map((g) => ({ ...g, values: g.values.map((row) => [...row]) }));
-}
-
-function set(grids: SheetGrid[], ref: CellRef, value: string): void {
-  const g = grids.find((x) => x.name === ref.sheet)!;
-  const o = gridOrigin(g);
-  const p = parseA1(ref.cell);
-  const row = g.values[p.row - o.row];
-  row[p.col - o.col] = value;
 }
 
 function get(grids: SheetGrid[], ref: CellRef): unknown {
@@ -82,7 +71,7 @@ const GOV_NAMES: Record<string, string> = {
 export function makeMutant(clean: SheetGrid[], kind: CodeKind, seed: number): Mutant | undefined {
   const r = rng(seed);
   const book: BudgetBook = readBook(clean);
-  const grids = copy(clean);
+  const grids = copyGrids(clean);
   if (kind === 'bad-function-code' || kind === 'code-name-mismatch') {
     const tables = kind === 'bad-function-code' ? (['T03', 'T05', 'T09', 'T14'] as const) : (['T03', 'T05', 'T09'] as const);
     const rows = funcRows(book, [...tables]).filter((x) => x.func.xiang && x.func.refs.length === 3 && x.name);
@@ -94,13 +83,13 @@ export function makeMutant(clean: SheetGrid[], kind: CodeKind, seed: number): Mu
       const value = part === 1 ? '88' : pick(['77', '66', '88'], r);
       const cell = funcPartRef(row, part);
       if (get(grids, cell) === value) return undefined;
-      set(grids, cell, value);
+      setCell(grids, cell, value);
       return { kind, grids, cell, implicated, note: `${row.table.id} ${row.func.code} ${part === 1 ? '款' : '项'} → ${value}` };
     }
     const names = Object.entries(OTHER_NAMES).filter(([c, n]) => c !== row.func.code && n !== row.name);
     const [, name] = pick(names, r);
     const cell = funcNameRef(row)!;
-    set(grids, cell, name);
+    setCell(grids, cell, name);
     return { kind, grids, cell, implicated, note: `${row.table.id} ${row.func.code} labelled ${name}` };
   }
   const cat = buildCatalog([]);
@@ -127,13 +116,13 @@ export function makeMutant(clean: SheetGrid[], kind: CodeKind, seed: number): Mu
   const implicated = [...row.econ.refs, econNameRef(row, 'dept')!, econNameRef(row, 'gov')!];
   let cell: CellRef;
   if (split) {
-    if (target.slice(0, 3) !== gov.slice(0, 3)) set(grids, refs[0], target.slice(0, 3));
-    if (target.slice(3) !== gov.slice(3)) set(grids, refs[1], target.slice(3));
+    if (target.slice(0, 3) !== gov.slice(0, 3)) setCell(grids, refs[0], target.slice(0, 3));
+    if (target.slice(3) !== gov.slice(3)) setCell(grids, refs[1], target.slice(3));
     cell = target.slice(0, 3) !== gov.slice(0, 3) ? refs[0] : refs[1];
   } else {
-    set(grids, refs[0], target);
+    setCell(grids, refs[0], target);
     cell = refs[0];
   }
-  set(grids, econNameRef(row, 'gov')!, GOV_NAMES[target]);
+  setCell(grids, econNameRef(row, 'gov')!, GOV_NAMES[target]);
   return { kind, grids, cell, implicated, note: `${row.table.id} ${row.econ.dept} ${gov} → ${target}${row.row.unitCode ? ` (unit ${row.row.unitCode})` : ''}` };
 }

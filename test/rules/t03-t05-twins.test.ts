@@ -5,25 +5,14 @@
  * T03 row missing from T05 is normal and used to leave the T05 row reported as "应为 0".
  */
 import { checkWorkbook } from '../../src/core/check';
-import { gridOrigin, parseA1 } from '../../src/core/grid';
 import type { CellRef, SheetGrid } from '../../src/core/grid';
 import { readBook } from '../../src/core/parse';
 import type { Finding } from '../../src/core/report';
 import { onlyGeneralBudget } from '../../src/core/rules/cross/kit';
 import { clean, grid, loadGrids } from './helpers/books';
+import { copyGrids, setCell } from '../helpers/grids';
 
 const JS = clean('synth-jy-small.xlsx');
-
-function copy(grids: SheetGrid[]): SheetGrid[] {
-  return grids.map((g) => ({ ...g, values: g.values.map((r) => [...r]) }));
-}
-
-function setCell(grids: SheetGrid[], ref: CellRef, value: string): void {
-  const g = grids.find((x) => x.name === ref.sheet)!;
-  const o = gridOrigin(g);
-  const p = parseA1(ref.cell);
-  g.values[p.row - o.row][p.col - o.col] = value;
-}
 
 /** The 项 cell of the first 2080102 row of a table, which the test mistypes as 2080188. */
 function itemCell(grids: SheetGrid[], id: 'T03' | 'T05'): CellRef {
@@ -43,20 +32,12 @@ describe('X.T03-T05.row: same amounts under a mistyped code', () => {
     expect(crossFindings(grids)).toEqual([]);
   });
 
-  test('a T03 code mistyped: one error, at T03\'s 项 cell, saying the code T05 has', async () => {
-    const grids = copy(await loadGrids(JS));
-    const cell = itemCell(grids, 'T03');
+  test.each(['T03', 'T05'] as const)('a %s code mistyped: one error, at that table\'s 项 cell, saying the code the other table has', async (id) => {
+    const grids = copyGrids(await loadGrids(JS));
+    const cell = itemCell(grids, id);
     setCell(grids, cell, '88');
     const f = crossFindings(grids);
     expect(f.map((x) => [x.sheet, x.cell, x.expected, x.actual])).toEqual([[cell.sheet, cell.cell, '2080102', '2080188']]);
     expect(f[0].message).toContain('科目编码应为 2080102');
-  });
-
-  test('a T05 code mistyped: the one error is at T05\'s 项 cell', async () => {
-    const grids = copy(await loadGrids(JS));
-    const cell = itemCell(grids, 'T05');
-    setCell(grids, cell, '88');
-    const f = crossFindings(grids);
-    expect(f.map((x) => [x.sheet, x.cell, x.expected, x.actual])).toEqual([[cell.sheet, cell.cell, '2080102', '2080188']]);
   });
 });
