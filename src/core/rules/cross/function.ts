@@ -235,8 +235,8 @@ function t03T05Twins(book: BudgetBook, ctx: RuleContext): Finding[] {
   const u = unmatched(book);
   if (!u) return [];
   const out: Finding[] = [];
+  const known = (r: BodyRow) => lookup(ctx.catalog, r.func!.code) !== undefined;
   for (const [r5, r3] of u.twins) {
-    const known = (r: BodyRow) => lookup(ctx.catalog, r.func!.code) !== undefined;
     const decided = known(r5) !== known(r3);
     const [wrong, right] = decided && known(r5) ? [r3, r5] : [r5, r3];
     const [wrongTable, rightTable]: TableId[] = wrong === r5 ? ['T05', 'T03'] : ['T03', 'T05'];

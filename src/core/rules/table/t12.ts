@@ -128,10 +128,11 @@ function costFindings(t: T12Table, p: T12Project, t10Total?: Amount): Finding[] 
     if (ind.kind !== '成本指标' || !ind.value || !isTotalCost(ind.name.text) || ind.value.text.includes('/')) continue;
     const x = moneyValue(ind.value.text);
     if (!x) continue;
-    const { delta, within, d, allow2 } = compare(x, amount, t.decimals);
+    const c = compare(x, amount, t.decimals);
+    const { delta, within, d, allow2 } = c;
     if (delta === 0) continue;
     if (delta < 0 && within) continue;
-    if (exceeds({ delta, within }) && t10Total && t10Total.scaled !== amount.scaled && !exceeds(compare(x, t10Total, t.decimals))) continue;
+    if (exceeds(c) && t10Total && t10Total.scaled !== amount.scaled && !exceeds(compare(x, t10Total, t.decimals))) continue;
     const au = toUnits(amount.scaled, d);
     const xu = au + delta;
     const severity = delta > 0 && !within ? 'error' : 'info';
