@@ -91,7 +91,7 @@ export async function roundTrips(files) {
 }
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const fixtures = path.resolve(root, '../shared/fixtures/clean');
+const fixtures = path.resolve(root, 'test/fixtures/clean');
 const files = ['synth-pds-small.xlsx', 'synth-jy-small.xlsx', 'synth-pds-large.xlsx', 'synth-jy-large.xlsx'].map((f) => path.join(fixtures, f)).filter((f) => fs.existsSync(f));
 
 console.log('task pane: initial bundle (scripts the page loads before any import(); gzip -9)');

@@ -19,7 +19,7 @@ const { workbookToGrids } = require(path.join(root, 'dist/io/workbook-to-grids.j
 const { readBook } = require(path.join(root, 'dist/core/parse/index.js'));
 const { checkWorkbook } = require(path.join(root, 'dist/core/check.js'));
 
-const fixtures = path.resolve(root, '../shared/fixtures/clean');
+const fixtures = path.resolve(root, 'test/fixtures/clean');
 const files = ['synth-pds-large.xlsx', 'synth-jy-large.xlsx', 'synth-pds-medium.xlsx', 'seed-003.xlsx'].filter((f) => fs.existsSync(path.join(fixtures, f)));
 const RUNS = 5;
 const WARMUP = 3;

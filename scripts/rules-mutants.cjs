@@ -1,6 +1,6 @@
 // Dev tool (not a test): random mutants of the clean fixtures, built like the manifest kinds, to check
 // that localisation generalises beyond the 40 visible mutants. Needs `npm run build:cli` first.
-//   node scripts/rules-mutants.cjs [n-per-kind] [seed] ../shared/fixtures/clean/seed-000.xlsx ...
+//   node scripts/rules-mutants.cjs [n-per-kind] [seed] test/fixtures/clean/seed-000.xlsx ...
 // Prints per kind: mutants, detected (new error/warning), localised (finding at the mutated cell), and
 // for benign kinds the new errors, and cascades (found at the cell, with errors at other cells too;
 // SHOW_CASCADE=1 lists them); then every miss. 'rounding' here moves any total by one unit, so it

@@ -8,7 +8,7 @@ import { checkWorkbook } from '../../src/core/check';
 import type { SheetGrid } from '../../src/core/grid';
 import { gridTable } from '../../src/core/model';
 
-const SEED = path.resolve(__dirname, '../../../shared/fixtures/clean/seed-003.xlsx');
+const SEED = path.resolve(__dirname, '../fixtures/clean/seed-003.xlsx');
 
 describe('user 科目表 on a real workbook (seed 003)', () => {
   let grids: SheetGrid[];

@@ -9,7 +9,7 @@ import path from 'path';
 
 const root = path.resolve(__dirname, '../..');
 const bin = path.join(root, 'bin', 'budget-check.js');
-const fixtures = path.resolve(root, '../shared/fixtures');
+const fixtures = path.resolve(root, 'test/fixtures');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-check-cli-'));
 
 function cli(...args: string[]) {

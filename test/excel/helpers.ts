@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { loadFakeWorkbook } from '../../src/excel/fake/from-xlsx';
 import type { FakeWorkbook } from '../../src/excel/fake/workbook';
 
-export const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
+export const FIXTURES = path.resolve(__dirname, '../fixtures');
 
 export function fixture(rel: string): string {
   const p = path.join(FIXTURES, rel);

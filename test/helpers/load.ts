@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { SheetGrid } from '../../src/core/grid';
 import { workbookToGrids } from '../../src/io/workbook-to-grids';
 
-export const FIXTURES = `${__dirname}/../../../shared/fixtures`;
+export const FIXTURES = `${__dirname}/../fixtures`;
 
 export async function loadGrids(file: string): Promise<SheetGrid[]> {
   const wb = new ExcelJS.Workbook();

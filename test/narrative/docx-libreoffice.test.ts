@@ -14,7 +14,7 @@ import { loadGrids } from '../helpers/load';
 
 const root = path.resolve(__dirname, '../..');
 const bin = path.join(root, 'bin', 'budget-check.js');
-const narrativeFixtures = path.resolve(root, '../shared/fixtures/narrative');
+const narrativeFixtures = path.resolve(root, 'test/fixtures/narrative');
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
 
 async function expectedHeadings(xlsx: string): Promise<{ level: number; text: string }[]> {

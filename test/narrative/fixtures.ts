@@ -1,10 +1,10 @@
-/** The narrative fixtures of /work/shared/fixtures/narrative (read-only). */
+/** The narrative fixtures of test/fixtures/narrative (read-only). */
 import fs from 'fs';
 import path from 'path';
 import type { SheetGrid } from '../../src/core/grid';
 import { readXlsxFile } from '../../src/cli/read-xlsx';
 
-export const NARRATIVE_DIR = path.resolve(__dirname, '../../../shared/fixtures/narrative');
+export const NARRATIVE_DIR = path.resolve(__dirname, '../fixtures/narrative');
 export const SEEDS = ['000', '001', '003', '004'] as const;
 export type Seed = (typeof SEEDS)[number];
 

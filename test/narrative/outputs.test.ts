@@ -11,7 +11,7 @@ import { normLabel } from '../../src/core/narrative/labels';
 import { parseAmount } from '../../src/core/amount';
 import { workbookPath } from './fixtures';
 
-const CLEAN = path.resolve(__dirname, '../../../shared/fixtures/clean');
+const CLEAN = path.resolve(__dirname, '../fixtures/clean');
 let dir: string;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'narrative-out-'));

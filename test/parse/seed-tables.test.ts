@@ -1,6 +1,6 @@
 /**
  * Every amount readBook parses from the seed workbooks equals the published transcription
- * (/work/shared/fixtures/seed-tables/*.json) cell by cell: numbers exactly, blank vs 0 where the
+ * (test/fixtures/seed-tables/*.json) cell by cell: numbers exactly, blank vs 0 where the
  * transcription distinguishes them. The transcription's column keys are mapped to our canonical keys
  * here, independently of the parser's own header matching.
  */

@@ -12,7 +12,7 @@ import type { BudgetBook, GridTable } from '../../src/core/model';
 import { gridTable } from '../../src/core/model';
 import type { Finding } from '../../src/core/report';
 
-const FIX = path.resolve(__dirname, '../../../shared/fixtures');
+const FIX = path.resolve(__dirname, '../fixtures');
 const CLEAN = path.join(FIX, 'clean');
 const CODE_KINDS = new Set(['bad-function-code', 'code-name-mismatch', 'bad-econ-pair', 'unit-kind-code']);
 

@@ -11,7 +11,7 @@ import { codeRules } from '../../src/core/rules/code';
 import type { SheetGrid } from '../../src/core/grid';
 import { makeMutant, type CodeKind } from './mutate';
 
-const CLEAN = path.resolve(__dirname, '../../../shared/fixtures/clean');
+const CLEAN = path.resolve(__dirname, '../fixtures/clean');
 const FILES = ['seed-000', 'seed-001', 'seed-003', 'seed-004', 'synth-pds-small', 'synth-jy-small', 'synth-pds-medium', 'synth-jy-medium'];
 const KINDS: CodeKind[] = ['bad-function-code', 'code-name-mismatch', 'bad-econ-pair', 'unit-kind-code'];
 /** Raise locally (CODE_MUTANTS_PER_KIND=30) for a deeper sweep. */

@@ -18,7 +18,7 @@ import { FakeWorkbook } from '../../src/excel/fake/workbook';
 import { MARK_COLORS, MARK_SHEET } from '../../src/excel/marks';
 import { TABLE_NAMES } from '../../src/core/tables/names';
 
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
+const FIXTURES = path.resolve(__dirname, '../fixtures');
 const manifest = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'manifest.json'), 'utf8')) as { mutants: { file: string; expect: string; kind: string; sheet: string; cell: string }[] };
 const mutant = manifest.mutants.find((m) => m.expect === 'error' && m.kind === 'detail-amount')!;
 

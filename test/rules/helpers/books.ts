@@ -6,7 +6,7 @@ import type { SheetGrid } from '../../../src/core/grid';
 import type { Amount } from '../../../src/core/amount';
 import type { BodyRow, BudgetBook, GridTable, LinesTable, T08Table, T11Table, T12Table, TableId } from '../../../src/core/model';
 
-export const FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures');
+export const FIXTURES = path.resolve(__dirname, '../../fixtures');
 export const clean = (name: string): string => path.join(FIXTURES, 'clean', name);
 
 const grids = new Map<string, Promise<SheetGrid[]>>();
