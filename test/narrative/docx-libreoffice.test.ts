@@ -1,8 +1,8 @@
 /**
  * The .docx opens in LibreOffice with the document's headings: every section heading of the
  * generated narrative comes back from LibreOffice as an outline heading of the right level, in order.
- * Needs LibreOffice (Debian: libreoffice-writer-nogui; .ci/run installs it). Without it the test fails
- * with an install hint rather than skipping.
+ * Needs LibreOffice (Debian: libreoffice-writer-nogui; .ci/run installs it). Without it the tests are
+ * listed as not run, with the install hint, in the last line of `npm test`.
  */
 import { spawnSync } from 'child_process';
 import fs from 'fs';
@@ -11,11 +11,12 @@ import path from 'path';
 import { checkWorkbook } from '../../src/core/check';
 import { generateNarrative, readParams } from '../../src/core/narrative';
 import { loadGrids } from '../helpers/load';
+import { describeWith, libreOfficeTool } from '../helpers/tools';
 
 const root = path.resolve(__dirname, '../..');
 const bin = path.join(root, 'bin', 'budget-check.js');
 const narrativeFixtures = path.resolve(root, 'test/fixtures/narrative');
-const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
+const soffice = libreOfficeTool.path;
 
 async function expectedHeadings(xlsx: string): Promise<{ level: number; text: string }[]> {
   const grids = await loadGrids(xlsx);
@@ -40,14 +41,13 @@ function headingsFromLibreOffice(docx: string, workDir: string): { level: number
   return out;
 }
 
-describe('情况说明 .docx opened by LibreOffice', () => {
-  test('LibreOffice is installed (apt-get install -y libreoffice-writer-nogui)', () => {
-    expect(soffice).toBeDefined();
-  });
+describeWith(libreOfficeTool, '情况说明 .docx opened by LibreOffice', () => {
+  const cleanup: string[] = [];
+  afterAll(() => cleanup.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
   test.each(['seed-003', 'seed-004'])('%s: headings survive, in order and at their level', async (seed) => {
-    if (!soffice) throw new Error('LibreOffice is missing: apt-get install -y libreoffice-writer-nogui');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `docx-${seed}-`));
+    cleanup.push(dir);
     const xlsx = path.join(narrativeFixtures, `${seed}.xlsx`);
     const docx = path.join(dir, 'out.docx');
     const run = spawnSync(process.execPath, [bin, xlsx, '--docx', docx], { encoding: 'utf8' });
