@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
- * Regenerates src/core/catalog/data/*.ts from the reference catalogue in ../shared/domain/catalog
- * (func.json, econ-dept.json, econ-gov.json, econ-map.json). Run by hand when that folder changes:
- *   node scripts/catalog-data.mjs [path/to/catalog]
- * The core never reads ../shared at run time; it imports the generated files. Each entry keeps its
+ * Regenerates src/core/catalog/data/*.ts from the team's researched reference catalogue (a folder
+ * with func.json, econ-dept.json, econ-gov.json, econ-map.json). Run by hand when that catalogue changes:
+ *   node scripts/catalog-data.mjs path/to/catalog
+ * The repository does not need that folder: the core imports the generated files, which are committed. Each entry keeps its
  * verified flag and a short source, so rules can tell an error (verified) from a hint (memory).
  */
 import fs from 'fs';
@@ -11,7 +11,11 @@ import path from 'path';
 import { fileURLToPath } from 'url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const from = path.resolve(process.argv[2] ?? path.join(root, '..', 'shared', 'domain', 'catalog'));
+if (!process.argv[2]) {
+  console.error('用法：node scripts/catalog-data.mjs <科目参考目录>（含 func.json、econ-dept.json、econ-gov.json、econ-map.json）');
+  process.exit(2);
+}
+const from = path.resolve(process.argv[2]);
 const to = path.join(root, 'src', 'core', 'catalog', 'data');
 const read = (f) => JSON.parse(fs.readFileSync(path.join(from, f), 'utf8'));
 
