@@ -60,7 +60,7 @@ export function checkOutputs(targets: OutputTarget[], keep: ProtectedFile[], for
     }
     for (const k of keep) {
       if (sameFile(t.file, k.file)) {
-        return new OutputError(`${t.flag} 的输出文件 ${t.file} 就是${k.what}（${k.file}）本身：请另给一个文件名，${k.what}不会被修改`, EXIT.refused);
+        return new OutputError(`${t.flag} 的输出文件不能是${k.what}本身（${t.file} 指向 ${k.file}）：请另给一个文件名，${k.what}不会被修改`, EXIT.refused);
       }
     }
     for (const other of targets.slice(0, i)) {
