@@ -54,14 +54,14 @@ export interface ProtectedFile {
 /** Checks every output before anything is written; the first problem found, or undefined. */
 export function checkOutputs(targets: OutputTarget[], keep: ProtectedFile[], force: boolean): OutputError | undefined {
   for (const [i, t] of targets.entries()) {
-    const ext = path.extname(t.file).toLowerCase();
-    if (KNOWN_EXTS.includes(ext) && !t.exts.includes(ext)) {
-      return new OutputError(`${t.flag} 的输出文件 ${t.file} 扩展名不对：应为 ${t.exts.join(' 或 ')}，未写入`, EXIT.refused);
-    }
     for (const k of keep) {
       if (sameFile(t.file, k.file)) {
         return new OutputError(`${t.flag} 的输出文件不能是${k.what}本身（${t.file} 指向 ${k.file}）：请另给一个文件名，${k.what}不会被修改`, EXIT.refused);
       }
+    }
+    const ext = path.extname(t.file).toLowerCase();
+    if (KNOWN_EXTS.includes(ext) && !t.exts.includes(ext)) {
+      return new OutputError(`${t.flag} 的输出文件 ${t.file} 扩展名不对：应为 ${t.exts.join(' 或 ')}，未写入`, EXIT.refused);
     }
     for (const other of targets.slice(0, i)) {
       if (sameFile(t.file, other.file)) return new OutputError(`${other.flag} 和 ${t.flag} 给了同一个输出文件 ${t.file}：请分别给文件名`, EXIT.refused);
