@@ -7,6 +7,7 @@
 import fs from 'fs';
 import path from 'path';
 import { checkWorkbook } from '../core/check';
+import { oneLine } from '../core/display';
 import type { Report } from '../core/report';
 import { textReport, type ShowLevel } from './text-report';
 import { readXlsxFile, UnreadableFileError } from './read-xlsx';
@@ -150,7 +151,7 @@ export async function run(argv: string[]): Promise<number> {
     const { report, book } = checkWorkbook(grids, { file: parsed.file, catalogGrids });
     const outputs = await runNarrativeOutputs(parsed, grids, book, report);
     if (parsed.format === 'json') out(JSON.stringify(report, null, 1) + '\n');
-    else out(textReport(report, { show: parsed.show, verbose: parsed.verbose }) + outputs.lines.map((l) => l + '\n').join(''));
+    else out(textReport(report, { show: parsed.show, verbose: parsed.verbose }) + outputs.lines.map((l) => oneLine(l) + '\n').join(''));
     // An output that failed outranks the findings: the user asked for a file and did not get it.
     if (outputs.errors.length) return Math.min(...outputs.errors.map((e) => e.exitCode));
     return failed(report, parsed.failOn) ? EXIT.findings : EXIT.ok;

@@ -124,7 +124,8 @@ function lstat(file: string): fs.Stats | undefined {
  */
 export function writeWhole(file: string, data: string | Uint8Array, what: string): void {
   const abs = path.resolve(file);
-  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}-${Date.now().toString(36)}.tmp`);
+  // A short name of its own, so a long target name cannot make it too long for the file system.
+  const tmp = path.join(path.dirname(abs), `.budget-check-${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   try {
     fs.writeFileSync(tmp, data, { flag: 'wx' });
     fs.renameSync(tmp, abs);

@@ -55,12 +55,18 @@ function headline(f: Finding): string {
 function details(f: Finding): string[] {
   const out: string[] = [];
   if (f.related.length) out.push(`    相关：${f.related.map((r) => `「${oneLine(r.sheet)}」${r.cell}`).join('、')}`);
-  if (f.expected !== null || f.actual !== null) out.push(`    应为：${shown(f.expected)}，实为：${shown(f.actual)}`);
+  // A 尾差 or a hint needs no change: no 应为 for it.
+  if (f.severity === 'info') {
+    if (f.actual !== null) out.push(`    表中数：${shown(f.actual)}`);
+  } else {
+    const values = [f.expected !== null ? `应为：${shown(f.expected)}` : '', f.actual !== null ? `实为：${shown(f.actual)}` : ''].filter(Boolean);
+    if (values.length) out.push(`    ${values.join('，')}`);
+  }
   return out;
 }
 
 function shown(v: Finding['expected']): string {
-  return v === null ? '—' : safeMessage(String(v));
+  return safeMessage(String(v));
 }
 
 /** "另有 提示（含尾差）2256 项未显示（加 --show all 显示全部）". */
