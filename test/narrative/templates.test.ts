@@ -146,3 +146,21 @@ describe('rule messages read on every fixture and mutant', () => {
     expect(bad).toEqual([]);
   }, 60_000);
 });
+
+describe('T12.cost-le-amount with whole numbers (the garbled "低于资金总额 19 万元 5 万元")', () => {
+  test('a cost target 140 below an amount of 190 reads "比资金总额 190 万元少 50 万元"', async () => {
+    const { loadBook, t12 } = await import('../rules/helpers/books');
+    const { runRules } = await import('../../src/core/rules');
+    const { buildCatalog } = await import('../../src/core/catalog');
+    const book = await loadBook(path.join(FIXTURES, 'clean/seed-003.xlsx'));
+    const table = t12(book);
+    const project = table.projects.find((p) => p.indicators.some((i) => i.kind === '成本指标' && i.value?.text === '≤14万元'))!;
+    const indicator = project.indicators.find((i) => i.kind === '成本指标' && i.value?.text === '≤14万元')!;
+    table.decimals = 0;
+    Object.assign(project.amounts['资金总额'], { scaled: 190_000_000, decimals: 0 });
+    indicator.value!.text = '≤140万元';
+    const cost = runRules(book, { catalog: buildCatalog([]) }).findings.filter((f) => f.rule === 'T12.cost-le-amount' && f.cell === indicator.value!.ref.cell);
+    expect(cost.map((f) => f.message)).toEqual([expect.stringContaining('≤140万元”比资金总额 190 万元少 50 万元：')]);
+    expect(sentenceProblems(cost[0].message)).toEqual([]);
+  });
+});
