@@ -5,10 +5,8 @@
  *   --init-params out.xlsx a copy of the workbook plus a new, pre-filled 说明参数 sheet
  * The placeholders of the narrative become findings of the report. Nothing here prints to stdout
  * (with --format json stdout is exactly one JSON document): lines for text mode are returned,
- * problems go to stderr. The input workbook is never written.
+ * problems go to stderr. The input workbook is never written; every file goes through safe-output.ts.
  */
-import fs from 'fs';
-import path from 'path';
 import ExcelJS from 'exceljs';
 import type { SheetGrid } from '../core/grid';
 import type { BudgetBook } from '../core/model';
@@ -18,23 +16,50 @@ import { findParamsSheet, findingKey, generateNarrative, initParamsFormats, init
 import { buildCatalog, readUserCatalog } from '../core/catalog';
 import { narrativeToDocx } from '../io/narrative-docx';
 import type { CliOptions } from './main';
+import { EXIT, OutputError, writeWhole } from './safe-output';
 
-export async function runNarrativeOutputs(o: CliOptions, grids: SheetGrid[], book: BudgetBook, report: Report): Promise<string[]> {
-  const lines: string[] = [];
+export interface OutputsResult {
+  /** Lines for the text report ("情况说明已写入 …"). */
+  lines: string[];
+  /** Outputs that were refused or could not be written (already reported on stderr). */
+  errors: OutputError[];
+}
+
+/** Writes the requested outputs (already checked by checkOutputs). One failing output does not stop the others. */
+export async function runNarrativeOutputs(o: CliOptions, grids: SheetGrid[], book: BudgetBook, report: Report): Promise<OutputsResult> {
+  const res: OutputsResult = { lines: [], errors: [] };
+  const attempt = async (make: () => Promise<string | undefined>) => {
+    try {
+      const line = await make();
+      if (line) res.lines.push(line);
+    } catch (e) {
+      if (!(e instanceof OutputError)) throw e;
+      process.stderr.write(e.message + '\n');
+      res.errors.push(e);
+    }
+  };
   if (o.narrative || o.docx) {
     const catalog = buildCatalog(readUserCatalog(grids));
     const result = generateNarrative(book, readParams(grids), { catalog });
     addFindings(report, result.findings);
-    const todo = (result.markdown.match(/【请填写[^】]*】/g) ?? []).length;
+    // Counted where they were made, so a 【请填写…】 the user typed is not taken for one.
+    const todo = result.placeholders.length;
     const note = todo ? `，其中 ${todo} 处【请填写…】待补充（见“说明参数”相关问题）` : '';
-    if (o.narrative && write(o.narrative, result.markdown, '情况说明')) lines.push(`情况说明已写入 ${o.narrative}${note}`);
-    if (o.docx && write(o.docx, await narrativeToDocx(result), '情况说明 Word 文档')) lines.push(`情况说明 Word 文档已写入 ${o.docx}${note}`);
+    if (o.narrative) {
+      await attempt(async () => {
+        writeWhole(o.narrative!, result.markdown, '情况说明');
+        return `情况说明已写入 ${o.narrative}${note}`;
+      });
+    }
+    if (o.docx) {
+      await attempt(async () => {
+        writeWhole(o.docx!, await narrativeToDocx(result), '情况说明 Word 文档');
+        return `情况说明 Word 文档已写入 ${o.docx}${note}`;
+      });
+    }
   }
-  if (o.initParams) {
-    const line = await writeInitParams(o, grids, book);
-    if (line) lines.push(line);
-  }
-  return lines;
+  if (o.initParams) await attempt(() => writeInitParams(o, grids, book));
+  return res;
 }
 
 /** Adds the narrative's findings the check did not already report, keeping order and summary right. */
@@ -42,48 +67,28 @@ function addFindings(report: Report, extra: Report['findings']): void {
   const seen = new Set(report.findings.map(findingKey));
   const fresh = extra.filter((f) => !seen.has(findingKey(f)));
   if (!fresh.length) return;
-  report.findings = sortFindings([...report.findings, ...fresh]);
+  report.findings = sortFindings(report.findings.concat(fresh));
   report.summary = summarize(report.findings);
 }
 
-function write(file: string, data: string | Uint8Array, what: string): boolean {
-  try {
-    fs.writeFileSync(file, data);
-    return true;
-  } catch (e) {
-    process.stderr.write(`无法写入${what} ${file}：${(e as Error).message}\n`);
-    return false;
-  }
-}
-
-async function writeInitParams(o: CliOptions, grids: SheetGrid[], book: BudgetBook): Promise<string | undefined> {
+async function writeInitParams(o: CliOptions, grids: SheetGrid[], book: BudgetBook): Promise<string> {
   const out = o.initParams!;
-  if (o.file && path.resolve(out) === path.resolve(o.file)) {
-    process.stderr.write(`--init-params 的输出文件不能是被校验的工作簿本身（${out}）：请另给一个文件名，原工作簿不会被修改\n`);
-    return undefined;
-  }
   const existing = findParamsSheet(grids);
   if (existing) {
-    process.stderr.write(`工作簿已有说明参数表（工作表「${existing.grid.name}」），未重复生成；如需重新生成，请先删除或改名该表\n`);
-    return undefined;
+    throw new OutputError(`工作簿已有说明参数表（工作表「${existing.grid.name}」），--init-params 未重复生成；如需重新生成，请先删除或改名该表`, EXIT.refused);
   }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(o.file!);
   } catch (e) {
-    process.stderr.write(`无法复制工作簿 ${o.file}：${(e as Error).message}\n`);
-    return undefined;
+    throw new OutputError(`无法复制工作簿 ${o.file}：${(e as Error).message}`, EXIT.unwritable);
   }
   let name = PARAMS_SHEET;
   for (let i = 2; wb.getWorksheet(name); i++) name = `${PARAMS_SHEET}${i}`;
   const ws = wb.addWorksheet(name);
   fillParamsSheet(ws, book);
-  try {
-    await wb.xlsx.writeFile(out);
-  } catch (e) {
-    process.stderr.write(`无法写入 ${out}：${(e as Error).message}\n`);
-    return undefined;
-  }
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  writeWhole(out, bytes, '工作簿副本');
   return `已写入 ${out}：工作簿副本，末尾新增工作表「${name}」（预填表中已有的数，上年数和变动原因请补充）`;
 }
 

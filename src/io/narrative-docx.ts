@@ -9,15 +9,19 @@ import type { NarrativeResult } from '../core/narrative';
 const FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋_GB2312' };
 const HEADING_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体' };
 
-/** A placeholder 【请填写…】 is printed in red so nobody publishes it by mistake. */
-function runs(text: string): TextRun[] {
+/**
+ * A placeholder 【请填写…】 is printed in red so nobody publishes it by mistake; only the generator's
+ * own placeholders (result.placeholders), not a 【…】 the user typed.
+ */
+function runs(text: string, placeholders: ReadonlySet<string>): TextRun[] {
   return text
     .split(/(【请填写[^】]*】)/)
     .filter((t) => t)
-    .map((t) => (t.startsWith('【请填写') ? new TextRun({ text: t, color: 'C00000', bold: true }) : new TextRun(t)));
+    .map((t) => (placeholders.has(t) ? new TextRun({ text: t, color: 'C00000', bold: true }) : new TextRun(t)));
 }
 
 export async function narrativeToDocx(result: NarrativeResult): Promise<Uint8Array> {
+  const placeholders = new Set(result.placeholders);
   const children: Paragraph[] = [
     new Paragraph({ text: '第二部分', heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }),
     new Paragraph({ text: result.title, heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }),
@@ -25,7 +29,7 @@ export async function narrativeToDocx(result: NarrativeResult): Promise<Uint8Arr
   for (const s of result.sections) {
     // outlineLevel as well as the style: LibreOffice and Word's navigation pane read headings from it.
     children.push(new Paragraph({ text: s.heading, heading: s.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, outlineLevel: s.level - 1, keepNext: true }));
-    for (const p of s.paragraphs) children.push(new Paragraph({ children: runs(p), indent: { firstLine: 640 } }));
+    for (const p of s.paragraphs) children.push(new Paragraph({ children: runs(p, placeholders), indent: { firstLine: 640 } }));
   }
   const doc = new Document({
     creator: '预算公开表校验助手',

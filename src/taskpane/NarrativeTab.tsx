@@ -208,8 +208,9 @@ function withPlaceholders(text: string, cls: string): React.ReactNode[] {
   return text.split(/(【请填写[^】]*】)/).filter(Boolean).map((t, i) => (t.startsWith('【请填写') ? <mark key={i} className={cls}>{t}</mark> : <React.Fragment key={i}>{t}</React.Fragment>));
 }
 
+/** Counted where they were made: a 【请填写…】 the user typed is not one. */
 function countPlaceholders(r: NarrativeResult): number {
-  return r.sections.reduce((n, s) => n + s.paragraphs.reduce((m, p) => m + (p.match(/【请填写[^】]*】/g)?.length ?? 0), 0), 0);
+  return r.placeholders.length;
 }
 
 /** Title, then each heading and its paragraphs (paragraphs indented with two ideographic spaces). */

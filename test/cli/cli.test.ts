@@ -11,6 +11,7 @@ const root = path.resolve(__dirname, '../..');
 const bin = path.join(root, 'bin', 'budget-check.js');
 const fixtures = path.resolve(root, 'test/fixtures');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-check-cli-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 function cli(...args: string[]) {
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root });

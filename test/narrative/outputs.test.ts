@@ -122,9 +122,11 @@ test('--init-params refuses to overwrite the input and to add a second 说明参
   fs.copyFileSync(workbookPath('001'), copy);
   const before = sha(copy);
   const r1 = await cli([copy, '--init-params', copy]);
+  expect(r1.code).toBe(4);
   expect(r1.err).toContain('不能是被校验的工作簿本身');
   const out = path.join(dir, 'twice.xlsx');
   const r2 = await cli([copy, '--init-params', out]);
+  expect(r2.code).toBe(4);
   expect(r2.err).toContain('已有说明参数表');
   expect(fs.existsSync(out)).toBe(false);
   expect(sha(copy)).toBe(before);

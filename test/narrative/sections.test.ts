@@ -77,8 +77,8 @@ describe('济源 wording', () => {
 describe('missing inputs: placeholders and findings, never a number', () => {
   test('a workbook without 说明参数', () => {
     const r = gen('pds', undefined, null);
-    expect(body(r, '一、')).toBe('测试局2024年收入总计105万元，支出总计105万元，与2023年预算相比，收入【请填写上年收入总计】；支出【请填写上年收入总计】。');
-    expect(body(r, '（五）国有资产')).toContain('共有车辆【请填写一般公务用车】辆');
+    expect(body(r, '一、')).toBe('测试局2024年收入总计105万元，支出总计105万元，与2023年预算相比，收入【请填写上年收入总计】；支出【请填写上年支出总计】。');
+    expect(body(r, '（五）国有资产')).toContain('共有车辆【请填写车辆总数】辆，其中：一般公务用车【请填写一般公务用车】辆');
     const missing = r.findings.filter((f) => f.rule === 'N.param-missing');
     expect(missing.map((f) => f.message).join('\n')).toContain('上年收入总计');
     for (const f of missing) {

@@ -22,6 +22,8 @@ export class Ctx {
   readonly style: Style;
   readonly profile: Profile;
   readonly findings: Finding[] = [];
+  /** Every placeholder handed out (one per occurrence in the text). */
+  readonly placeholders: string[] = [];
   private readonly seen = new Set<string>();
 
   constructor(
@@ -44,6 +46,7 @@ export class Ctx {
   /** Records a missing value and returns its placeholder. */
   need(what: string, cell = '', detail?: string, rule = 'N.param-missing'): string {
     const text = `【请填写${what}】`;
+    this.placeholders.push(text);
     const key = `${rule}|${cell}|${text}`;
     if (!this.seen.has(key)) {
       this.seen.add(key);

@@ -39,7 +39,7 @@ export function generateNarrative(book: BudgetBook, params: NarrativeParams | un
   const s = ctx.sp;
   const title = ctx.tidy(`${ctx.dept}${s}${ctx.Y}${s}${ctx.profile === 'jy' ? '年度' : '年'}部门预算情况说明`);
   const findings = mergeFindings(ctx.findings, params ? checkParams(book, params) : []);
-  return { title, sections, findings, markdown: toMarkdown(title, sections) };
+  return { title, sections, findings, placeholders: ctx.placeholders, markdown: toMarkdown(title, sections) };
 }
 
 /** The same finding from the generator and from checkParams counts once. */

@@ -11,6 +11,11 @@ export interface NarrativeResult {
   sections: NarrativeSection[];
   /** Placeholders (N.param-missing, N.source-missing) and the N.* checks. */
   findings: Finding[];
+  /**
+   * Every placeholder written into the text, one entry per occurrence, as made by Ctx.need(): the
+   * count of what is left to fill. A 【请填写…】 typed by the user is text, not a placeholder.
+   */
+  placeholders: string[];
   markdown: string;
   /** {D}{Y}年部门预算情况说明 (printed before the first heading, not a section). */
   title: string;

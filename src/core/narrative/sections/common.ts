@@ -4,6 +4,8 @@ import type { Val } from '../facts';
 import type { Change } from '../format';
 import { cleanReason } from '../format';
 import type { LabelKey } from '../labels';
+import { L } from '../labels';
+import { cellOf } from '../inputs';
 import type { NarrativeSection } from '../types';
 
 export function section(ctx: Ctx, heading: string, level: 1 | 2, paragraphs: string[]): NarrativeSection {
@@ -18,11 +20,17 @@ export type Yoy = { change: Change; text: string } | { change?: undefined; text:
  */
 export function yoyInput(ctx: Ctx, cur: number | undefined, priorKey: LabelKey, fallbackKey?: LabelKey): Yoy {
   const prior = ctx.num(priorKey) ?? (fallbackKey ? ctx.num(fallbackKey) : undefined);
-  // Both blank: ask for the base input (filling it is enough, the other defaults to it).
-  if (!prior) return { text: ctx.needInput(fallbackKey ?? priorKey) };
+  // Both blank: the placeholder names this slot's own input (支出 asks for 上年支出总计, not 上年收入总计);
+  // its finding says that filling the base input is enough.
+  if (!prior) return { text: fallbackKey ? needWithFallback(ctx, priorKey, fallbackKey) : ctx.needInput(priorKey) };
   if (cur === undefined) return { text: ctx.need('增减变动情况', '', '本年数所在的表缺失，增减变动无法计算，暂以【请填写增减变动情况】占位', 'N.source-missing') };
   const change = ctx.change(cur, prior.scaled);
   return { change, text: ctx.changeText(change) };
+}
+
+function needWithFallback(ctx: Ctx, key: LabelKey, fallback: LabelKey): string {
+  const what = L[key];
+  return ctx.need(what, cellOf(ctx.params, key), `情况说明缺少“${what}”，正文中暂以【请填写${what}】占位：请在说明参数表中填写（留空时按“${L[fallback]}”计算）`);
 }
 
 /** A reason input (first non-blank of the keys), or the placeholder of the last key (the default of the others). */

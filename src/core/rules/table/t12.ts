@@ -106,6 +106,11 @@ function compare(x: { units: number; decimals: number }, amount: Amount, tableDe
   return { delta, within: Math.abs(delta) * 2 < allow2, d, allow2 };
 }
 
+/** "19.50" → "19.5", "190.00" → "190"; an integer ("190") keeps its zeros. */
+function trimZeros(text: string): string {
+  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+}
+
 /** The cost target is above the amount by more than rounding explains. */
 function exceeds(c: { delta: number; within: boolean }): boolean {
   return c.delta > 0 && !c.within;
@@ -136,15 +141,15 @@ function costFindings(t: T12Table, p: T12Project, t10Total?: Amount): Finding[] 
     const au = toUnits(amount.scaled, d);
     const xu = au + delta;
     const severity = delta > 0 && !within ? 'error' : 'info';
-    const gap = fmtUnits(Math.abs(delta), d).replace(/\.?0+$/, '');
-    const amt = fmtUnits(au, d).replace(/\.?0+$/, '');
-    const allowance = fmtUnits(allow2 * 5, d + 1).replace(/\.?0+$/, '');
+    const gap = trimZeros(fmtUnits(Math.abs(delta), d));
+    const amt = trimZeros(fmtUnits(au, d));
+    const allowance = trimZeros(fmtUnits(allow2 * 5, d + 1));
     const message =
       delta > 0
         ? within
           ? `项目“${p.name.text}”成本指标“${ind.name.text} ${ind.value.text}”比资金总额 ${amt} 万元多 ${gap} 万元，在四舍五入允许范围（${allowance}）内，不是错误`
           : `项目“${p.name.text}”成本指标“${ind.name.text} ${ind.value.text}”超过项目资金总额 ${amt} 万元（多 ${gap} 万元）`
-        : `项目“${p.name.text}”成本指标“${ind.name.text} ${ind.value.text}”低于资金总额 ${amt} 万元 ${gap} 万元：指标可能只覆盖部分成本或未随预算更新，请核对`;
+        : `项目“${p.name.text}”成本指标“${ind.name.text} ${ind.value.text}”比资金总额 ${amt} 万元少 ${gap} 万元：指标可能只覆盖部分成本或未随预算更新，请核对`;
     out.push({
       rule: 'T12.cost-le-amount',
       severity,

@@ -2,6 +2,7 @@
 import type { Ctx } from '../../context';
 import type { LabelKey } from '../../labels';
 import type { NarrativeSection } from '../../types';
+import { cellOf } from '../../inputs';
 import { section } from '../common';
 
 export const HEADING_ASSETS = { pds: '（五）国有资产占用情况', jy: '（四）国有资产占用情况' };
@@ -13,12 +14,17 @@ export const VEHICLE_KINDS: { key: LabelKey; label: string }[] = [
   { key: 'carOther', label: '其他用车' },
 ];
 
+function needTotal(ctx: Ctx, key: LabelKey, label: string): string {
+  return ctx.need('车辆总数', cellOf(ctx.params, key), `情况说明中的车辆总数是${VEHICLE_KINDS.map((k) => `“${k.label}”`).join('、')}之和，“${label}”未填，正文中暂以【请填写车辆总数】占位：请在说明参数表中填写各类车辆数（没有的填 0）`);
+}
+
 export function assetsSection(ctx: Ctx): NarrativeSection[] {
   const s = ctx.sp;
   const jy = ctx.profile === 'jy';
   const counts = VEHICLE_KINDS.map((k) => ({ ...k, n: ctx.count(k.key) }));
   const missing = counts.find((c) => c.n === undefined);
-  const total = missing ? ctx.needInput(missing.key) : String(counts.reduce((a, c) => a + c.n!, 0));
+  // The total is the sum of the kinds: while one is blank, the slot asks for the total, not for that kind.
+  const total = missing ? needTotal(ctx, missing.key, missing.label) : String(counts.reduce((a, c) => a + c.n!, 0));
   const show = (c: (typeof counts)[number]) => (c.n !== undefined ? String(c.n) : ctx.needInput(c.key));
   const measure = ctx.text('equipMeasure') ?? (jy ? '套' : '台（套）');
   const equipGeneral = ctx.count('equipGeneral');
