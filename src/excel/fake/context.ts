@@ -13,6 +13,7 @@ import { columnLetter, columnNumber, parseA1 } from '../../core/grid';
 import { quoteSheet } from '../address';
 import type { FillPattern, FillProps } from '../fill';
 import { NO_FILL } from '../fill';
+import { jsonBytes, PAYLOAD_LIMIT } from '../payload';
 import { displayText } from './display';
 import type { FakeCell, FakeSheet, FakeWorkbook, FakeXmlPart, Rect, Visibility } from './workbook';
 import { FakeOfficeError, MAX_COLS, MAX_ROWS } from './workbook';
@@ -26,9 +27,9 @@ type Op = () => void | { payload: unknown; commit: () => void };
 /**
  * "Excel on the web has a payload size limit for requests and responses of 5MB"
  * (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
- * Read as 5 × 1024 × 1024 bytes of JSON; Excel on Windows and Mac have no such limit (not modelled).
+ * Excel on Windows and Mac have no such limit (not modelled): the fake is as strict as the web.
  */
-export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+export { PAYLOAD_LIMIT };
 /** Rough size of one command's envelope in the request (object path, method name, ids). */
 const COMMAND_BYTES = 60;
 
@@ -71,27 +72,6 @@ export class FakeExcelHost {
     for (const t of this.trips) max = Math.max(max, t.request, t.response);
     return max;
   }
-}
-
-/** UTF-8 bytes of a string (what travels over the wire). */
-export function utf8Bytes(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
-/** Estimated JSON size of a value (undefined counts as nothing). */
-export function jsonBytes(v: unknown): number {
-  if (v === undefined) return 0;
-  return utf8Bytes(JSON.stringify(v) ?? '');
 }
 
 export class FakeRequestContext {
