@@ -13,7 +13,6 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const SAMPLE = path.resolve(__dirname, 'examples', '示例-部门预算.xlsx');
-const DEV_HOST = 'https://localhost:3000';
 
 /** `--env host=https://…`: the organisation's HTTPS address written into build/manifest.xml. */
 function manifestHost(env) {
@@ -81,7 +80,8 @@ module.exports = (env = {}, argv = {}) => {
             from: 'manifest.xml',
             to: 'manifest.xml',
             noErrorOnMissing: true,
-            ...(host ? { transform: (content) => content.toString().split(DEV_HOST).join(host) } : {}),
+            // Every URL value and AppDomain (the comment naming the dev server stays as it is).
+            ...(host ? { transform: (content) => content.toString().replace(/(["'>])https:\/\/localhost:3000/g, (_, q) => q + host) } : {}),
           },
         ],
       }),
