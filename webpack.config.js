@@ -81,7 +81,8 @@ module.exports = (env = {}, argv = {}) => {
             to: 'manifest.xml',
             noErrorOnMissing: true,
             // Every URL value and AppDomain (the comment naming the dev server stays as it is).
-            ...(host ? { transform: (content) => content.toString().replace(/(["'>])https:\/\/localhost:3000/g, (_, q) => q + host) } : {}),
+            // AppDomain takes the origin only.
+            ...(host ? { transform: (content) => content.toString().replace(/<AppDomain>https:\/\/localhost:3000/g, `<AppDomain>${new URL(host).origin}`).replace(/(["'>])https:\/\/localhost:3000/g, (_, q) => q + host) } : {}),
           },
         ],
       }),

@@ -161,7 +161,8 @@ describe('manifest.xml', () => {
     const values = Array.from(built.getElementsByTagName('*')).flatMap((e) => [...Array.from(e.attributes).map((a) => a.value), e.children.length ? '' : e.textContent ?? '']);
     expect(values.filter((v) => v.includes('localhost'))).toEqual([]);
     expect(values.filter((v) => v.startsWith('https://budget.example.gov.cn/addin/')).length).toBeGreaterThan(6);
-    expect(out.replace(/https:\/\/budget\.example\.gov\.cn\/addin/g, 'https://localhost:3000')).toBe(xml);
+    expect(Array.from(built.getElementsByTagName('AppDomain')).map((d) => d.textContent)).toEqual(['https://budget.example.gov.cn']);
+    expect(out.replace(/https:\/\/budget\.example\.gov\.cn(\/addin)?/g, 'https://localhost:3000')).toBe(xml);
     expect(() => require(path.join(ROOT, 'webpack.config.js'))({ host: 'http://budget.example.gov.cn' }, { mode: 'production' })).toThrow(/https/);
   });
 
