@@ -122,16 +122,38 @@ export async function loadSnapshot(ctx: Excel.RequestContext, info: WorkbookInfo
     try {
       const first = await firstTrip(ctx, info, windowRows, opts.fills, merged);
       const sheets = await restTrips(ctx, first.pending, merged);
-      if (!merged && opts.mergedAreas) for (const s of info.sheets) mergesSkipped.push(s.name);
+      if (!merged && opts.mergedAreas) for (const name of await mergesSheetBySheet(ctx, sheets)) mergesSkipped.push(name);
       return { sheets, marksXml: first.marksXml, legacyValues: first.legacyValues, mergesSkipped };
     } catch (e) {
-      // Too large after all (very long texts): read the dimensions alone first, then blocks.
-      if (isPayloadError(e) && windowRows > 0) windowRows = 0;
+      const code = (e as { code?: string })?.code ?? '';
+      // Too large after all (very long texts), or a used range too close to the sheet's last row for
+      // the window: read the dimensions alone first, then blocks.
+      if ((isPayloadError(e) || code === 'InvalidArgument') && windowRows > 0) windowRows = 0;
       // More than 512 merged areas in a block: Excel does not return them; read without.
-      else if (merged && (e as { code?: string })?.code === 'GeneralException') merged = false;
+      else if (merged && code === 'GeneralException') merged = false;
       else throw e;
     }
   }
+}
+
+/**
+ * After a read without merged areas (some block had more than Excel returns): each sheet's merged
+ * areas in a trip of its own; the names of the sheets where even that fails.
+ */
+async function mergesSheetBySheet(ctx: Excel.RequestContext, sheets: SheetSnapshot[]): Promise<string[]> {
+  const skipped: string[] = [];
+  for (const s of sheets) {
+    const merges = ctx.workbook.worksheets.getItem(s.info.name).getUsedRange(true).getMergedAreasOrNullObject();
+    merges.load('address');
+    try {
+      await ctx.sync();
+      s.grid.merges = merges.isNullObject ? [] : splitAreas(merges.address);
+    } catch (e) {
+      if ((e as { code?: string })?.code !== 'GeneralException') throw e;
+      skipped.push(s.info.name);
+    }
+  }
+  return skipped;
 }
 
 async function firstTrip(ctx: Excel.RequestContext, info: WorkbookInfo, windowRows: number, fills: boolean, merged: boolean) {

@@ -152,3 +152,23 @@ describe('size, edit mode, undo', () => {
     expect(UNDO_NOTICE).toMatch(/撤销/);
   });
 });
+
+describe('awkward sheets', () => {
+  test('a sheet used only near its last row, and a sheet with more than 512 merged areas, are still read', async () => {
+    const book = await loadFixture(FIXTURE);
+    const low = book.addSheet('末行');
+    low.ensure(1048570, 2).value = 7;
+    const merged = book.addSheet('合并多');
+    for (let i = 0; i < 600; i++) {
+      merged.ensure(i * 2 + 1, 1).value = `行${i}`;
+      merged.merges.push(`A${i * 2 + 1}:B${i * 2 + 1}`);
+    }
+    const adapter = new ExcelAdapter(new FakeExcelHost(book).run, { mergedAreas: true });
+    const out = await adapter.validate((g) => g, () => []);
+    const g = out.result.find((x) => x.name === '末行')!;
+    expect([g.origin, g.values]).toEqual(['B1048570', [[7]]]);
+    expect(out.result.find((x) => x.name === '合并多')!.values.length).toBe(1199);
+    expect(out.notices).toEqual([expect.stringMatching(/合并单元格太多.*：合并多。$/)]);
+    expect(out.result.find((x) => x.name === book.sheets[1].name)!.merges?.length ?? 0).toBeGreaterThan(0);
+  });
+});
