@@ -14,6 +14,14 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const SAMPLE = path.resolve(__dirname, 'examples', '示例-部门预算.xlsx');
 
+/** `--env host=https://…`: the organisation's HTTPS address written into build/manifest.xml. */
+function manifestHost(env) {
+  if (!env.host) return null;
+  const host = String(env.host).replace(/\/+$/, '');
+  if (!/^https:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(host)) throw new Error(`--env host must be an https:// address without query or fragment (got ${env.host})`);
+  return host;
+}
+
 /** Certificates made by `npx office-addin-dev-certs install`, else webpack-dev-server's own self-signed one. */
 function devServerHttps() {
   const dir = path.join(os.homedir(), '.office-addin-dev-certs');
@@ -29,6 +37,7 @@ function devServerHttps() {
 module.exports = (env = {}, argv = {}) => {
   const dev = argv.mode !== 'production';
   const outDir = env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, 'build');
+  const host = manifestHost(env);
   return {
     mode: dev ? 'development' : 'production',
     devtool: dev ? 'source-map' : false,
@@ -67,7 +76,14 @@ module.exports = (env = {}, argv = {}) => {
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: SAMPLE, to: 'sample.xlsx', noErrorOnMissing: true },
-          { from: 'manifest.xml', to: 'manifest.xml', noErrorOnMissing: true },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            noErrorOnMissing: true,
+            // Every URL value and AppDomain (the comment naming the dev server stays as it is).
+            // AppDomain takes the origin only.
+            ...(host ? { transform: (content) => content.toString().replace(/<AppDomain>https:\/\/localhost:3000/g, `<AppDomain>${new URL(host).origin}`).replace(/(["'>])https:\/\/localhost:3000/g, (_, q) => q + host) } : {}),
+          },
         ],
       }),
     ],

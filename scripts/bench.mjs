@@ -5,6 +5,7 @@
 //    runs in one process, what a second 校验 in the open task pane pays). Without the warm-up the first
 //    file's median would carry the JIT warm-up of the whole core and the later files would not.
 //  - the task pane's figures (bundle size, Office.js round trips per validation) when scripts/bench-pane.mjs exists
+//  - Office.js payload per validation (scripts/bench-payload.mjs): `payload <file>: max <N> bytes in <T> round trips`
 import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -93,3 +94,11 @@ if (fs.existsSync(pane)) {
   console.log('');
   await import(pane);
 }
+
+// ---- Office.js payload per validation (Excel on the web refuses a request or response above 5 MB)
+async function payloadSection() {
+  const { payloadLines } = await import(path.join(root, 'scripts', 'bench-payload.mjs'));
+  console.log('\nOffice.js payload per validation (fake Excel host, JSON bytes; budget: under 4,000,000 per round trip)');
+  for (const line of await payloadLines()) console.log(line);
+}
+await payloadSection();

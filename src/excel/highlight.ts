@@ -1,13 +1,14 @@
 /**
- * Round trip 3 of a validation (and the last one of 清除标记): decide which cells get which fill,
- * then queue every write in one batch — restore the previous marks, store the new marks, paint.
- * Marks are stored before painting so a failed batch never leaves paint without a record.
+ * The last round trip of a validation (and of 清除标记): decide which cells get which fill, then
+ * queue every write in one batch — restore the previous marks, store the new marks in our custom
+ * XML part, paint, and remove the marks sheet of earlier versions. Marks are stored before painting
+ * so a failed batch never leaves paint without a record. No worksheet is added for the store.
  */
-import { chunkAddresses, blockAddress } from './address';
+import { chunkAddresses } from './address';
 import type { FillProps } from './fill';
 import { fillKey, isNoFill, isRestorable, isSolid } from './fill';
 import type { Mark, MarkSeverity } from './marks';
-import { encodeMarks, MARK_COLORS, MARK_COLUMNS, MARK_SHEET } from './marks';
+import { encodeMarksXml, LEGACY_MARK_SHEET, MARK_COLORS } from './marks';
 import type { SheetInfo } from './read';
 
 export interface MarkRequest {
@@ -81,11 +82,12 @@ export function planMarks(
   return plan;
 }
 
-/** Queue the writes of a plan (no sync here). */
-export function queuePlan(ctx: Excel.RequestContext, plan: MarkPlan, marksSheet: { exists: boolean; rows: number }): void {
+/** Queue the writes of a plan (no sync here). `kept` are old marks left as they are (on protected sheets). */
+export function queuePlan(ctx: Excel.RequestContext, plan: MarkPlan, store: MarkStore, kept: Mark[] = []): void {
   queueRestore(ctx, plan.restore);
-  queueStoreMarks(ctx, plan.marks, marksSheet);
+  queueStoreMarks(ctx, plan.marks.concat(kept), store);
   queuePaint(ctx, plan.paint);
+  queueLegacyCleanup(ctx, store);
 }
 
 export function queueRestore(ctx: Excel.RequestContext, items: MarkPlan['restore']): void {
@@ -112,20 +114,37 @@ export function queuePaint(ctx: Excel.RequestContext, items: MarkPlan['paint']):
   }
 }
 
-/** Rewrite the marks sheet (very hidden), or delete it when nothing is marked any more. */
-export function queueStoreMarks(ctx: Excel.RequestContext, marks: Mark[], existing: { exists: boolean; rows: number }): void {
-  const sheets = ctx.workbook.worksheets;
+/** Where the marks are now: our parts (ids), and whether the legacy sheet is there and may be removed. */
+export interface MarkStore {
+  parts: string[];
+  legacySheet: boolean;
+  /** Workbook structure protected: the legacy sheet cannot be removed. */
+  structureProtected: boolean;
+}
+
+/** Rewrite our custom XML part (one part; extra ones are deleted), or delete it when nothing is marked. */
+export function queueStoreMarks(ctx: Excel.RequestContext, marks: Mark[], store: MarkStore): void {
+  const parts = ctx.workbook.customXmlParts;
+  const [first, ...extra] = store.parts;
+  for (const id of extra) parts.getItem(id).delete();
   if (marks.length === 0) {
-    if (existing.exists) sheets.getItem(MARK_SHEET).delete();
+    if (first) parts.getItem(first).delete();
     return;
   }
-  const ws = existing.exists ? sheets.getItem(MARK_SHEET) : sheets.add(MARK_SHEET);
-  ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
-  if (existing.exists && existing.rows > 0) ws.getRange(blockAddress(existing.rows, MARK_COLUMNS)).clear();
-  const rows = encodeMarks(marks);
-  const range = ws.getRange(blockAddress(rows.length, MARK_COLUMNS));
-  range.numberFormat = rows.map((row) => row.map((v) => (typeof v === 'number' ? 'General' : '@')));
-  range.values = rows as (string | number)[][];
+  const xml = encodeMarksXml(marks);
+  if (first) parts.getItem(first).setXml(xml);
+  else parts.add(xml);
+}
+
+/**
+ * Remove the very hidden marks sheet of earlier versions: Excel refuses to delete a VeryHidden
+ * sheet (InvalidOperation), so it is made Hidden first. Not possible while the structure is protected.
+ */
+export function queueLegacyCleanup(ctx: Excel.RequestContext, store: MarkStore): void {
+  if (!store.legacySheet || store.structureProtected) return;
+  const ws = ctx.workbook.worksheets.getItem(LEGACY_MARK_SHEET);
+  ws.visibility = 'Hidden' as Excel.SheetVisibility;
+  ws.delete();
 }
 
 /** Write a remembered fill back. "No Fill" is clear(); otherwise pattern first, then colours and tints. */

@@ -32,7 +32,7 @@ export function needsTextFormat(s: string): boolean {
 
 export function queueWriteSheet(ctx: Excel.RequestContext, name: string, content: SheetContent, replace: boolean): void {
   const sheets = ctx.workbook.worksheets;
-  const cols = Math.max(1, ...content.rows.map((r) => r.length));
+  const cols = content.rows.reduce((n, r) => Math.max(n, r.length), 1);
   const rows = content.rows.length ? content.rows.map((r) => pad(r, cols)) : [pad([], cols)];
   // With replace, build the new sheet under a temporary name first: the old one may be the only visible sheet.
   const ws = sheets.add(replace ? tempName(name) : name);

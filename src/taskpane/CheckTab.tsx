@@ -63,7 +63,7 @@ export function CheckTab({ host, state, }: { host: PaneHost; state: CheckStateHa
       const outcome = await host.validate((phase) => update({ phase }));
       // 尾差/提示 can be many; list them first only when there is nothing more serious.
       const { error, warning } = outcome.report.summary;
-      update({ outcome, running: false, phase: null, filter: { error: true, warning: true, info: error + warning === 0 }, runs: st.runs + 1 });
+      update({ outcome, running: false, phase: null, filter: { error: true, warning: true, info: error + warning === 0 }, runs: st.runs + 1, notice: outcome.notices.length ? outcome.notices.join('\n') : null });
     } catch (e) {
       update({ running: false, phase: null, error: `无法读取工作簿：${(e as Error).message}` });
     }
@@ -74,7 +74,8 @@ export function CheckTab({ host, state, }: { host: PaneHost; state: CheckStateHa
     try {
       const r = await host.clearMarks();
       const skipped = r.skipped ? `；${r.skipped} 处已被手动改色，保留不动` : '';
-      update({ clearing: false, notice: r.restored || r.skipped ? `已清除 ${r.restored} 处标记，原填充色已恢复${skipped}。` : '没有需要清除的标记。' });
+      const done = r.restored || r.skipped ? `已清除 ${r.restored} 处标记，原填充色已恢复${skipped}。` : '没有需要清除的标记。';
+      update({ clearing: false, notice: [done, ...(r.notices ?? [])].join('\n') });
     } catch (e) {
       update({ clearing: false, error: (e as Error).message });
     }

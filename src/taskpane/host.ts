@@ -17,6 +17,8 @@ export interface CheckOutcome {
   marked: number;
   /** Findings whose cell could not be coloured (original fill unknown or not restorable). */
   unmarkable: number;
+  /** Sentences for the user: protected sheets left uncoloured and why, leftovers of earlier versions. */
+  notices: string[];
 }
 
 export interface PaneHost {
@@ -24,7 +26,7 @@ export interface PaneHost {
   validate(onPhase?: (p: Phase) => void): Promise<CheckOutcome>;
   /** Snapshot + parse without marking (for 情况说明). */
   readBook(onPhase?: (p: Phase) => void): Promise<{ grids: SheetGrid[]; book: BudgetBook }>;
-  clearMarks(): Promise<{ restored: number; skipped: number }>;
+  clearMarks(): Promise<{ restored: number; skipped: number; notices?: string[] }>;
   goTo(sheet: string, cell: string): Promise<void>;
   sheetNames(): Promise<string[]>;
   writeSheet(name: string, content: SheetContent, replace?: boolean): Promise<void>;
@@ -43,7 +45,8 @@ export function createPaneHost(adapter: ExcelAdapter, kind: PaneHost['kind'], fi
     async validate(onPhase) {
       const { checkWorkbook } = await loadCore();
       const out = await adapter.validate((grids) => checkWorkbook(grids, { file: fileName() }), (r) => markRequests(r.report.findings), onPhase);
-      return { report: out.result.report, book: out.result.book, grids: out.grids, marked: out.marked, unmarkable: out.unmarkable.length };
+      const notices = out.blocked.map((b) => `「${b.sheet}」有 ${b.cells} 处问题未标色：${b.reason}`).concat(out.notices);
+      return { report: out.result.report, book: out.result.book, grids: out.grids, marked: out.marked, unmarkable: out.unmarkable.length, notices };
     },
     async readBook(onPhase) {
       const { checkWorkbook } = await loadCore();
@@ -52,7 +55,10 @@ export function createPaneHost(adapter: ExcelAdapter, kind: PaneHost['kind'], fi
       const { book } = checkWorkbook(grids, { file: fileName() });
       return { grids, book };
     },
-    clearMarks: () => adapter.clearMarks(),
+    clearMarks: async () => {
+      const r = await adapter.clearMarks();
+      return { ...r, notices: r.blocked.map((b) => `「${b.sheet}」有 ${b.cells} 处标记未清除：${b.reason}`).concat(r.notices) };
+    },
     goTo: (sheet, cell) => adapter.goTo(sheet, cell),
     sheetNames: () => adapter.sheetNames(),
     writeSheet: (name, content, replace) => adapter.writeSheet(name, content, replace),

@@ -10,11 +10,12 @@ import { FakeExcelHost } from '../../src/excel/fake/context';
 import { loadFakeWorkbook } from '../../src/excel/fake/from-xlsx';
 import type { FakeWorkbook } from '../../src/excel/fake/workbook';
 import type { MarkRequest } from '../../src/excel/highlight';
-import { MARK_COLORS, MARK_SHEET } from '../../src/excel/marks';
+import { MARK_COLORS, MARK_SHEET, MARKS_NAMESPACE } from '../../src/excel/marks';
 import { freeSheetName } from '../../src/excel/write-sheet';
 import { fixture, fixtureWithFills, loadFixture, snapshotBook, SPECIAL_FILLS, valuesOf } from './helpers';
 
-const SIZES = ['clean/synth-pds-small.xlsx', 'clean/synth-jy-small.xlsx', 'clean/synth-pds-large.xlsx', 'clean/synth-jy-large.xlsx'];
+const SMALL = ['clean/synth-pds-small.xlsx', 'clean/synth-jy-small.xlsx'];
+const LARGE = ['clean/synth-pds-large.xlsx', 'clean/synth-jy-large.xlsx'];
 
 /** Every numeric cell of every sheet as a mark request: the worst case for the highlighter. */
 function everyNumber(grids: SheetGrid[]): MarkRequest[] {
@@ -36,8 +37,8 @@ function errorsAndWarnings(report: ReturnType<typeof checkWorkbook>['report']): 
   return report.findings.filter((f) => f.severity !== 'info' && f.sheet && f.cell).map((f) => ({ sheet: f.sheet, cell: f.cell, severity: f.severity as 'error' | 'warning' }));
 }
 
-describe('round trips per validation stay within 3 whatever the size', () => {
-  test.each(SIZES)('%s — real check, then every number marked, then re-validated', async (rel) => {
+describe('round trips: 3 for ordinary workbooks, more only with size, none above 4,000,000 bytes', () => {
+  test.each(SMALL)('%s — real check, then every number marked, then re-validated: 3 trips each', async (rel) => {
     const book = await loadFixture(rel);
     const host = new FakeExcelHost(book);
     const adapter = new ExcelAdapter(host.run);
@@ -46,7 +47,6 @@ describe('round trips per validation stay within 3 whatever the size', () => {
     const checked = await adapter.validate((g) => checkWorkbook(g, { file: rel }), (r) => errorsAndWarnings(r.report));
     expect(host.roundTrips).toBeLessThanOrEqual(3);
     expect(checked.grids.length).toBe(sheetCount);
-    expect(checked.grids.map((g) => g.name)).not.toContain(MARK_SHEET);
     expect(checked.result.report.tables.length).toBeGreaterThan(0);
 
     host.resetCount();
@@ -58,8 +58,63 @@ describe('round trips per validation stay within 3 whatever the size', () => {
     const again = await adapter.validate((g) => g, (g) => everyNumber(g).slice(0, 10));
     expect(again.restored).toBe(heavy.marked - 10);
     expect(host.roundTrips).toBe(3);
+    expect(book.sheets).toHaveLength(sheetCount);
+  });
+
+  test.each(LARGE)('%s — the same grids as one unlimited read, every trip under 4,000,000 bytes', async (rel) => {
+    const book = await loadFixture(rel);
+    const host = new FakeExcelHost(book);
+    const adapter = new ExcelAdapter(host.run);
+    const grids = await adapter.readGrids();
+    expect(host.maxPayload()).toBeLessThan(4_000_000);
+    // Reference: everything in one trip on a host without the web's limit.
+    const reference = await readAllAtOnce(book);
+    expect(grids.map((g) => [g.name, g.origin, g.values.length])).toEqual(reference.map((g) => [g.name, g.origin, g.values.length]));
+    expect(grids).toEqual(reference);
+
+    host.resetCount();
+    const heavy = await adapter.validate((g) => g, everyNumber);
+    expect(heavy.marked).toBeGreaterThan(10000);
+    expect(host.maxPayload()).toBeLessThan(4_000_000);
+    expect(host.roundTrips).toBeGreaterThan(3);
+    expect(host.roundTrips).toBeLessThan(12);
+
+    host.resetCount();
+    const cleared = await adapter.clearMarks();
+    expect(cleared.restored).toBe(heavy.marked);
+    expect(host.maxPayload()).toBeLessThan(4_000_000);
   });
 });
+
+/** All sheets read in one unbounded trip (the old single-sync reader), as the reference for chunked reads. */
+async function readAllAtOnce(book: FakeWorkbook): Promise<SheetGrid[]> {
+  const host = new FakeExcelHost(book);
+  host.payloadLimit = null;
+  const out: SheetGrid[] = [];
+  await host.run(async (ctx) => {
+    const ranges = book.sheets.map((s) => {
+      const r = ctx.workbook.worksheets.getItem(s.name).getUsedRange(true);
+      r.load('address,values,valueTypes,text,numberFormat');
+      const m = r.getMergedAreasOrNullObject();
+      m.load('address');
+      return { s, r, m };
+    });
+    await ctx.sync();
+    for (const { s, r, m } of ranges) {
+      const origin = r.address.slice(r.address.lastIndexOf('!') + 1).split(':')[0];
+      out.push({
+        name: s.name,
+        origin,
+        values: r.values.map((row, i) => row.map((v, j) => (r.valueTypes[i][j] === 'Empty' ? null : r.valueTypes[i][j] === 'Error' ? { error: String(v) } : v))),
+        text: r.text.map((row) => row.map((t) => (t === '' ? null : t))),
+        formats: r.numberFormat.map((row) => row.map((f) => (f === '' ? null : String(f)))),
+        merges: m.isNullObject ? [] : m.address.split(',').map((a) => a.slice(a.lastIndexOf('!') + 1)),
+        state: 'visible',
+      });
+    }
+  });
+  return out;
+}
 
 describe('highlight and clear', () => {
   const targets = [
@@ -96,14 +151,15 @@ describe('highlight and clear', () => {
     expect(book.sheets[0].fill(5, 2)).toMatchObject({ pattern: 'Solid', color: MARK_COLORS.error });
     expect(book.sheets[0].fill(6, 2)).toMatchObject({ pattern: 'Solid', color: MARK_COLORS.warning, tintAndShade: 0 });
     expect(book.sheets[0].fill(8, 2)).toMatchObject({ pattern: 'Solid', color: MARK_COLORS.warning });
-    expect(valuesOf(book, [MARK_SHEET])).toEqual(values);
-    const marks = book.sheetByName(MARK_SHEET)!;
-    expect(marks.visibility).toBe('VeryHidden');
-    expect(await adapter.sheetNames()).not.toContain(MARK_SHEET);
+    expect(valuesOf(book)).toEqual(values);
+    // The store is one custom XML part; no sheet is added (structure and undo are left alone).
+    expect(book.sheetByName(MARK_SHEET)).toBeUndefined();
+    expect(book.customXmlParts.map((p) => p.namespaceUri)).toEqual([MARKS_NAMESPACE]);
+    expect(book.sheets.map((s) => s.name)).toEqual(Object.keys(before).map((k) => k.split('|')[0]));
 
     const cleared = await adapter.clearMarks();
     expect(cleared.restored).toBe(6);
-    expect(book.sheetByName(MARK_SHEET)).toBeUndefined();
+    expect(book.customXmlParts).toHaveLength(0);
     expect(snapshotBook(book)).toEqual(before);
   });
 
@@ -111,8 +167,9 @@ describe('highlight and clear', () => {
     const book = await loadFakeWorkbook(bytes);
     const before = snapshotBook(book);
     await new ExcelAdapter(new FakeExcelHost(book).run).validate((g) => g, () => requests(book));
-    expect(snapshotBook(book, [MARK_SHEET])).not.toEqual(before);
+    expect(snapshotBook(book)).not.toEqual(before);
 
+    // A fresh host and context over the same workbook: only the stored part tells what to restore.
     const reopened = new ExcelAdapter(new FakeExcelHost(book).run);
     await reopened.clearMarks();
     expect(snapshotBook(book)).toEqual(before);
@@ -131,7 +188,7 @@ describe('highlight and clear', () => {
     expect(book.sheets[0].fill(7, 2)).toMatchObject({ color: MARK_COLORS.error });
 
     await adapter.validate((g) => g, () => []);
-    expect(book.sheetByName(MARK_SHEET)).toBeUndefined();
+    expect(book.customXmlParts).toHaveLength(0);
     expect(snapshotBook(book)).toEqual(before);
   });
 
@@ -264,7 +321,8 @@ describe('marks survive saving the workbook', () => {
     expect(out.marked).toBe(5);
 
     const reopened = await loadFakeWorkbook(await saveFakeWorkbook(original));
-    expect(reopened.sheetByName(MARK_SHEET)!.visibility).toBe('VeryHidden');
+    expect(reopened.customXmlParts.map((p) => p.namespaceUri)).toEqual([MARKS_NAMESPACE]);
+    expect(reopened.sheets.map((s) => s.name)).toEqual(original.sheets.map((s) => s.name));
     expect(reopened.sheets[1].id).not.toBe(original.sheets[1].id);
     expect(reopened.sheets[1].fill(8, 2)).toMatchObject({ color: MARK_COLORS.warning }); // B8
     expect(reopened.sheets[1].fill(8, 3)).toMatchObject({ color: MARK_COLORS.error }); // C8

@@ -29,7 +29,38 @@ function pngSize(file: string): { width: number; height: number } {
   return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
 }
 
+/**
+ * Ids and resids longer than 32 characters are rejected ("An id must be unique within the manifest and
+ * can have a maximum of 32 characters", https://learn.microsoft.com/javascript/api/manifest/resources);
+ * every id-like attribute is checked, so a new long one fails here.
+ */
+function longIds(source: string): string[] {
+  const d = new DOMParser().parseFromString(source, 'application/xml');
+  const out: string[] = [];
+  for (const el of Array.from(d.getElementsByTagName('*'))) {
+    for (const attr of ['id', 'resid']) {
+      const v = el.getAttribute(attr);
+      if (v !== null && v.length > 32) out.push(`${el.localName} ${attr}="${v}" (${v.length})`);
+    }
+    if (['TaskpaneId', 'FunctionName'].includes(el.localName) && (el.textContent ?? '').length > 32) out.push(`${el.localName} ${el.textContent}`);
+  }
+  return out;
+}
+
 describe('manifest.xml', () => {
+  test('no id or resid is longer than 32 characters (and the check catches one that is)', () => {
+    expect(longIds(xml)).toEqual([]);
+    const tooLong = xml.replace('BudgetCheck.Taskpane.Url', 'BudgetCheck.Taskpane.Url.Extra.Long');
+    expect(longIds(tooLong)).toEqual(expect.arrayContaining([expect.stringContaining('BudgetCheck.Taskpane.Url.Extra.Long')]));
+    const resid33 = 'B'.repeat(33);
+    expect(longIds(xml.replace('resid="BudgetCheck.Group.Label"', `resid="${resid33}"`))).toHaveLength(1);
+  });
+
+  test('requirement set: ExcelApi 1.9, the highest set the code calls (and the pane checks the same)', () => {
+    expect(one('Set').getAttribute('MinVersion')).toBe('1.9');
+    expect(fs.readFileSync(path.join(ROOT, 'src/taskpane/index.tsx'), 'utf8')).toContain("isSetSupported('ExcelApi', '1.9')");
+  });
+
   test('is well-formed XML of a task pane add-in', () => {
     expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
     const root = doc.documentElement;
@@ -92,6 +123,7 @@ describe('manifest.xml', () => {
       .map((e) => e.getAttribute('DefaultValue')!);
     expect(urls.length).toBeGreaterThan(6);
     for (const u of urls) expect(u).toMatch(/^https:\/\/[^\s]+$/);
+    for (const u of urls) expect(u.length).toBeLessThanOrEqual(2048);
     for (const d of all('AppDomain')) expect(d.textContent).toMatch(/^https:\/\//);
   });
 
@@ -117,6 +149,21 @@ describe('manifest.xml', () => {
     for (const s of [...short, one('DisplayName').getAttribute('DefaultValue')!]) expect(s.length).toBeLessThanOrEqual(125);
     for (const s of [...long, one('Description').getAttribute('DefaultValue')!]) expect(s.length).toBeLessThanOrEqual(250);
     for (const s of [...short, ...long]) expect(s.trim().length).toBeGreaterThan(0);
+  });
+
+  test('a production build for the organisation\'s host replaces every dev-server address and nothing else', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const config = require(path.join(ROOT, 'webpack.config.js'))({ host: 'https://budget.example.gov.cn/addin/' }, { mode: 'production' });
+    const copy = config.plugins.find((p: { patterns?: unknown[] }) => Array.isArray(p.patterns));
+    const pattern = copy.patterns.find((p: { to?: string }) => p.to === 'manifest.xml');
+    const out: string = pattern.transform(Buffer.from(xml));
+    const built = new DOMParser().parseFromString(out, 'application/xml');
+    const values = Array.from(built.getElementsByTagName('*')).flatMap((e) => [...Array.from(e.attributes).map((a) => a.value), e.children.length ? '' : e.textContent ?? '']);
+    expect(values.filter((v) => v.includes('localhost'))).toEqual([]);
+    expect(values.filter((v) => v.startsWith('https://budget.example.gov.cn/addin/')).length).toBeGreaterThan(6);
+    expect(Array.from(built.getElementsByTagName('AppDomain')).map((d) => d.textContent)).toEqual(['https://budget.example.gov.cn']);
+    expect(out.replace(/https:\/\/budget\.example\.gov\.cn(\/addin)?/g, 'https://localhost:3000')).toBe(xml);
+    expect(() => require(path.join(ROOT, 'webpack.config.js'))({ host: 'http://budget.example.gov.cn' }, { mode: 'production' })).toThrow(/https/);
   });
 
   test('the pages it points at are ones the build produces', () => {

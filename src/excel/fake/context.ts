@@ -1,25 +1,56 @@
 /**
- * A fake of the part of the Excel JavaScript API the add-in uses, over a FakeWorkbook.
+ * A strict fake of the part of the Excel JavaScript API the add-in uses, over a FakeWorkbook.
  *
  * It keeps the rules that make real Office.js code go wrong: reads need `load()` + `sync()` and
  * throw PropertyNotLoaded otherwise; writes and loads are queued and run in order at `sync()`
  * (a failing command rejects the sync and drops the rest of the batch, like Excel); collections
  * expose `items` only after loading; `*OrNullObject` methods set `isNullObject`. Every `sync()`
- * is one round trip and is counted on the host.
+ * is one round trip, counted on the host with an estimate of its request and response size
+ * (JSON, UTF-8) and refused above Excel on the web's 5 MB. Each documented behaviour modelled
+ * here is listed with its source in docs/office-js-behaviour.md.
  */
 import { columnLetter, columnNumber, parseA1 } from '../../core/grid';
 import { quoteSheet } from '../address';
 import type { FillPattern, FillProps } from '../fill';
 import { NO_FILL } from '../fill';
+import { jsonBytes, PAYLOAD_LIMIT } from '../payload';
 import { displayText } from './display';
-import type { FakeCell, FakeSheet, FakeWorkbook, Rect, Visibility } from './workbook';
+import type { FakeCell, FakeSheet, FakeWorkbook, FakeXmlPart, Rect, Visibility } from './workbook';
 import { FakeOfficeError, MAX_COLS, MAX_ROWS } from './workbook';
 
-type Op = () => void;
+/**
+ * A queued command. Writes act when it runs; a load returns what travels back (`payload`, for the
+ * byte count) and `commit`, which makes the values readable only once the whole response fits.
+ */
+type Op = () => void | { payload: unknown; commit: () => void };
+
+/**
+ * "Excel on the web has a payload size limit for requests and responses of 5MB"
+ * (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
+ * Excel on Windows and Mac have no such limit (not modelled): the fake is as strict as the web.
+ */
+export { PAYLOAD_LIMIT };
+/** Rough size of one command's envelope in the request (object path, method name, ids). */
+const COMMAND_BYTES = 60;
+
+export interface TripSize {
+  request: number;
+  response: number;
+}
 
 export class FakeExcelHost {
   /** Number of context.sync() calls (round trips) since creation or the last reset. */
   roundTrips = 0;
+  /** Estimated request and response bytes of every round trip since the last reset. */
+  trips: TripSize[] = [];
+  /** Bytes above which a request or response is refused (null: no limit, as Excel on Windows). */
+  payloadLimit: number | null = PAYLOAD_LIMIT;
+  /**
+   * The user is typing in a cell. Without `delayForCellEdit` a batch then fails
+   * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit) with
+   * InvalidOperationInCellEditMode (Excel.ErrorCodes).
+   */
+  cellEditMode = false;
   constructor(public readonly book: FakeWorkbook) {}
 
   /** Same shape as Excel.run: the batch gets a fresh context; queued commands are flushed at the end. */
@@ -32,18 +63,34 @@ export class FakeExcelHost {
 
   resetCount(): void {
     this.roundTrips = 0;
+    this.trips = [];
+  }
+
+  /** Largest request or response of any round trip since the last reset. */
+  maxPayload(): number {
+    let max = 0;
+    for (const t of this.trips) max = Math.max(max, t.request, t.response);
+    return max;
   }
 }
 
 export class FakeRequestContext {
   readonly workbook: FakeWorkbookProxy;
   private queue: Op[] = [];
+  private requestBytes = 0;
   constructor(readonly host: FakeExcelHost) {
     this.workbook = new FakeWorkbookProxy(this);
   }
 
-  enqueue(op: Op): void {
+  /** Queue a command; `args` is what it sends (addresses, values, XML) for the request size. */
+  enqueue(op: Op, args?: unknown): void {
     this.queue.push(op);
+    this.requestBytes += COMMAND_BYTES + jsonBytes(args);
+  }
+
+  /** Bytes a proxy adds to the next request without a command of its own (e.g. an address). */
+  addRequest(args: unknown): void {
+    this.requestBytes += jsonBytes(args);
   }
 
   pending(): number {
@@ -51,26 +98,51 @@ export class FakeRequestContext {
   }
 
   async sync(): Promise<void> {
-    this.host.roundTrips++;
+    const host = this.host;
+    host.roundTrips++;
     const ops = this.queue;
+    const request = this.requestBytes;
     this.queue = [];
+    this.requestBytes = 0;
+    const trip: TripSize = { request, response: 0 };
+    host.trips.push(trip);
+    await Promise.resolve();
+    if (host.cellEditMode && ops.length) {
+      throw new FakeOfficeError('InvalidOperationInCellEditMode', 'The operation isn\'t available while Excel is in Edit cell mode.');
+    }
+    if (host.payloadLimit !== null && request > host.payloadLimit) {
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    }
     let failure: unknown = null;
+    const commits: (() => void)[] = [];
     for (const op of ops) {
       try {
-        op();
+        const out = op();
+        if (out) {
+          trip.response += jsonBytes(out.payload);
+          commits.push(out.commit);
+        }
       } catch (e) {
         failure = e;
         break;
       }
     }
     this.host.book.emit();
-    await Promise.resolve();
     if (failure) throw failure;
+    // Writes already ran (unverifiable: whether Excel keeps them when only the response is too big).
+    if (host.payloadLimit !== null && trip.response > host.payloadLimit) {
+      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    }
+    for (const c of commits) c();
   }
 }
 
 // ---------------------------------------------------------------- base
 
+/**
+ * Reading a property that was not loaded and synced throws PropertyNotLoaded
+ * (https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#load).
+ */
 function notLoaded(prop: string, type: string): FakeOfficeError {
   return new FakeOfficeError(
     'PropertyNotLoaded',
@@ -93,7 +165,10 @@ function parseLoadSpec(spec: unknown, all: string[]): string[] {
  * load (the documented `getItemOrNullObject(); await sync(); if (x.isNullObject)` pattern).
  */
 function trackNull(obj: ClientObject, isNull: () => boolean): void {
-  obj.context.enqueue(() => obj.setLoaded('isNullObject', isNull()));
+  obj.context.enqueue(() => {
+    const v = isNull();
+    return { payload: v, commit: () => obj.setLoaded('isNullObject', v) };
+  });
 }
 
 abstract class ClientObject {
@@ -119,12 +194,11 @@ abstract class ClientObject {
     }
     this.context.enqueue(() => {
       // Loading a null object is allowed (the documented OrNullObject pattern); only isNullObject gets a value.
-      if (this.isNullNow()) {
-        this.loaded.set('isNullObject', true);
-        return;
-      }
-      for (const p of props) this.loaded.set(p, this.read(p));
-    });
+      if (this.isNullNow()) return { payload: { isNullObject: true }, commit: () => this.loaded.set('isNullObject', true) };
+      const values: Record<string, unknown> = {};
+      for (const p of props) values[p] = this.read(p);
+      return { payload: values, commit: () => { for (const p of props) this.loaded.set(p, values[p]); } };
+    }, props);
     return this;
   }
 
@@ -141,8 +215,124 @@ abstract class ClientObject {
 
 class FakeWorkbookProxy {
   readonly worksheets: FakeWorksheetCollection;
+  /** Workbook structure protection (ExcelApi 1.7): adding, deleting, renaming or hiding sheets is refused. */
+  readonly protection: FakeProtection;
+  readonly customXmlParts: FakeCustomXmlPartCollection;
   constructor(readonly context: FakeRequestContext) {
     this.worksheets = new FakeWorksheetCollection(context);
+    this.protection = new FakeProtection(context, 'WorkbookProtection', () => context.host.book.structureProtected);
+    this.customXmlParts = new FakeCustomXmlPartCollection(context, null);
+  }
+}
+
+// ---------------------------------------------------------------- custom XML parts
+
+/**
+ * Workbook.customXmlParts (ExcelApi 1.5): add(xml), getByNamespace(uri), getItem(id),
+ * getItemOrNullObject(id), getCount(); parts have id, namespaceUri, getXml(), setXml(), delete()
+ * (https://learn.microsoft.com/javascript/api/excel/excel.customxmlpartcollection). The namespace is
+ * the root element's xmlns; XML that is not well-formed enough to have a root is refused (InvalidArgument).
+ */
+class FakeCustomXmlPartCollection extends ClientObject {
+  protected readonly typeName = 'CustomXmlPartCollection';
+  protected readonly scalarProps: string[] = [];
+  private loadedItems: FakeCustomXmlPart[] | null = null;
+  constructor(context: FakeRequestContext, private readonly namespaceUri: string | null) {
+    super(context);
+  }
+  private parts(): FakeXmlPart[] {
+    const all = this.context.host.book.customXmlParts;
+    return this.namespaceUri === null ? all : all.filter((p) => p.namespaceUri === this.namespaceUri);
+  }
+  get items(): FakeCustomXmlPart[] {
+    if (!this.loadedItems) throw notLoaded('items', this.typeName);
+    return this.loadedItems;
+  }
+  override load(spec?: unknown): this {
+    const props = parseLoadSpec(spec, ['id', 'namespaceUri']).map((p) => p.replace(/^items\//, ''));
+    for (const p of props) if (p !== 'id' && p !== 'namespaceUri') throw new FakeOfficeError('InvalidArgument', `fake: CustomXmlPart has no loadable property '${p}'`);
+    this.context.enqueue(() => {
+      const items = this.parts().map((part) => {
+        const proxy = new FakeCustomXmlPart(this.context, () => part, false);
+        const values: Record<string, unknown> = {};
+        for (const p of props) values[p] = p === 'id' ? part.id : part.namespaceUri;
+        return { proxy, values };
+      });
+      return {
+        payload: items.map((i) => i.values),
+        commit: () => {
+          for (const i of items) for (const [k, v] of Object.entries(i.values)) i.proxy.setLoaded(k, v);
+          this.loadedItems = items.map((i) => i.proxy);
+        },
+      };
+    }, props);
+    return this;
+  }
+  protected read(): unknown {
+    return undefined;
+  }
+  add(xml: string): FakeCustomXmlPart {
+    let created: FakeXmlPart | null = null;
+    this.context.enqueue(() => {
+      created = this.context.host.book.addXmlPart(xml);
+    }, xml);
+    return new FakeCustomXmlPart(this.context, () => created, false);
+  }
+  getByNamespace(namespaceUri: string): FakeCustomXmlPartCollection {
+    return new FakeCustomXmlPartCollection(this.context, namespaceUri);
+  }
+  getItem(id: string): FakeCustomXmlPart {
+    return new FakeCustomXmlPart(this.context, () => this.parts().find((p) => p.id === id) ?? null, false);
+  }
+  getItemOrNullObject(id: string): FakeCustomXmlPart {
+    return new FakeCustomXmlPart(this.context, () => this.parts().find((p) => p.id === id) ?? null, true);
+  }
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    this.context.enqueue(() => {
+      const n = this.parts().length;
+      return { payload: n, commit: () => result.set(n) };
+    });
+    return result;
+  }
+}
+
+class FakeCustomXmlPart extends ClientObject {
+  protected readonly typeName = 'CustomXmlPart';
+  protected readonly scalarProps = ['id', 'namespaceUri', 'isNullObject'];
+  constructor(context: FakeRequestContext, private readonly locate: () => FakeXmlPart | null, private readonly orNull: boolean) {
+    super(context);
+    if (orNull) trackNull(this, () => this.locate() === null);
+  }
+  private part(): FakeXmlPart {
+    const p = this.locate();
+    if (!p) throw new FakeOfficeError(this.orNull ? 'InvalidOperation' : 'ItemNotFound', 'The requested resource doesn\'t exist.');
+    return p;
+  }
+  protected override isNullNow(): boolean {
+    return this.orNull && this.locate() === null;
+  }
+  protected read(prop: string): unknown {
+    if (prop === 'isNullObject') return this.locate() === null;
+    const p = this.part();
+    return prop === 'id' ? p.id : p.namespaceUri;
+  }
+  get id(): string { return this.get_('id'); }
+  get namespaceUri(): string { return this.get_('namespaceUri'); }
+  get isNullObject(): boolean { return this.get_('isNullObject'); }
+  getXml(): FakeClientResult<string> {
+    const result = new FakeClientResult<string>();
+    this.context.enqueue(() => {
+      const xml = this.part().xml;
+      return { payload: xml, commit: () => result.set(xml) };
+    });
+    return result;
+  }
+  setXml(xml: string): void {
+    this.context.enqueue(() => this.context.host.book.setXmlPart(this.part().id, xml), xml);
+  }
+  delete(): void {
+    this.context.enqueue(() => this.context.host.book.deleteXmlPart(this.part().id));
   }
 }
 
@@ -156,17 +346,26 @@ class FakeWorksheetCollection extends ClientObject {
     return this.loadedItems;
   }
 
-  /** "items/name,items/id" or "name,id": the properties to load on every item. */
+  /** "items/name,items/id,items/protection/protected" or "name,id": the properties to load on every item. */
   override load(spec?: unknown): this {
     const props = parseLoadSpec(spec, FakeWorksheet.PROPS).map((p) => p.replace(/^items\//, ''));
+    for (const p of props) {
+      if (!FakeWorksheet.PROPS.includes(p) && p !== 'protection/protected') throw new FakeOfficeError('InvalidArgument', `fake: Worksheet has no loadable property '${p}'`);
+    }
     this.context.enqueue(() => {
       const book = this.context.host.book;
-      this.loadedItems = book.sheets.map((s) => {
+      const items = book.sheets.map((s) => {
         const ws = new FakeWorksheet(this.context, () => s, false);
-        ws.fill(props);
-        return ws;
+        return { ws, values: ws.snapshot(props) };
       });
-    });
+      return {
+        payload: items.map((i) => i.values),
+        commit: () => {
+          for (const i of items) i.ws.fill(i.values);
+          this.loadedItems = items.map((i) => i.ws);
+        },
+      };
+    }, props);
     return this;
   }
 
@@ -194,8 +393,24 @@ class FakeWorksheetCollection extends ClientObject {
     let created: FakeSheet | null = null;
     this.context.enqueue(() => {
       created = this.context.host.book.addSheet(name);
-    });
+    }, name);
     return new FakeWorksheet(this.context, () => created, false, name);
+  }
+}
+
+/** Worksheet.protection / Workbook.protection: only `protected` is modelled (ExcelApi 1.2 / 1.7). */
+class FakeProtection extends ClientObject {
+  protected readonly typeName: string;
+  protected readonly scalarProps = ['protected'];
+  constructor(context: FakeRequestContext, typeName: string, private readonly get: () => boolean) {
+    super(context);
+    this.typeName = typeName;
+  }
+  protected read(): unknown {
+    return this.get();
+  }
+  get protected(): boolean {
+    return this.get_('protected');
   }
 }
 
@@ -232,9 +447,24 @@ class FakeWorksheet extends ClientObject {
     return this.orNull && this.locate() === null;
   }
 
-  /** Used by collection loads: set properties right away (the collection command is already running). */
-  fill(props: string[]): void {
-    for (const p of props) this.loaded.set(p, this.read(p));
+  /** Used by collection loads: the values of `props` now, then set them when the response arrives. */
+  snapshot(props: string[]): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const p of props) out[p] = p === 'protection/protected' ? this.sheetOrThrow().protected : this.read(p);
+    return out;
+  }
+
+  fill(values: Record<string, unknown>): void {
+    for (const [p, v] of Object.entries(values)) {
+      if (p === 'protection/protected') this.protection.setLoaded('protected', v);
+      else this.loaded.set(p, v);
+    }
+  }
+
+  private protectionProxy: FakeProtection | null = null;
+  get protection(): FakeProtection {
+    if (!this.protectionProxy) this.protectionProxy = new FakeProtection(this.context, 'WorksheetProtection', () => this.sheetOrThrow().protected);
+    return this.protectionProxy;
   }
 
   protected read(prop: string): unknown {
@@ -255,10 +485,11 @@ class FakeWorksheet extends ClientObject {
   set name(v: string) {
     this.context.enqueue(() => {
       const s = this.sheetOrThrow();
+      this.context.host.book.checkStructure();
       const other = this.context.host.book.sheetByName(v);
       if (other && other !== s) throw new FakeOfficeError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
       s.name = v;
-    });
+    }, v);
   }
   get id(): string { return this.get_('id'); }
   get position(): number { return this.get_('position'); }
@@ -266,7 +497,7 @@ class FakeWorksheet extends ClientObject {
   get visibility(): Visibility { return this.get_('visibility'); }
   set visibility(v: Visibility) {
     if (!['Visible', 'Hidden', 'VeryHidden'].includes(v)) throw new FakeOfficeError('InvalidArgument', `fake: visibility ${v}`);
-    this.context.enqueue(() => this.context.host.book.setVisibility(this.sheetOrThrow().id, v));
+    this.context.enqueue(() => this.context.host.book.setVisibility(this.sheetOrThrow().id, v), v);
   }
 
   activate(): void {
@@ -279,10 +510,12 @@ class FakeWorksheet extends ClientObject {
 
   /** No address: the whole sheet. "A1", "A1:C3", "A:C", "2:5". */
   getRange(address?: string): FakeRange {
+    if (address !== undefined) this.context.addRequest(address);
     return new FakeRange(this.context, this, () => (address === undefined ? { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS } : parseRect(address)), false);
   }
 
   getRanges(address: string): FakeRangeAreas {
+    this.context.addRequest(address);
     const parts = address.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
     return new FakeRangeAreas(this.context, this, () => parts.map(parseRect), false);
   }
@@ -329,7 +562,11 @@ function rectAddress(r: Rect): string {
   return tl === br ? tl : `${tl}:${br}`;
 }
 
-/** Loading more than this many cells at once is refused (Excel has payload limits too). */
+/**
+ * "A range is limited to 5,000,000 cells for read operations"
+ * (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins);
+ * code RangeExceedsLimit (https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
+ */
 const MAX_READ_CELLS = 5_000_000;
 
 function cellsOf(r: Rect): number {
@@ -337,7 +574,7 @@ function cellsOf(r: Rect): number {
 }
 
 function matrix<T>(r: Rect, f: (row: number, col: number) => T): T[][] {
-  if (cellsOf(r) > MAX_READ_CELLS) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+  if (cellsOf(r) > MAX_READ_CELLS) throw new FakeOfficeError('RangeExceedsLimit', 'The cell count in the range has exceeded the maximum supported number.');
   const out: T[][] = [];
   for (let row = r.top; row <= r.bottom; row++) {
     const line: T[] = [];
@@ -463,6 +700,7 @@ class FakeRange extends SheetArea<Rect> {
   set values(v: unknown) {
     this.context.enqueue(() => {
       const { sheet, rect } = this.must();
+      writable(sheet);
       const at = broadcast(v as unknown[][], rect, 'values');
       for (let r = rect.top; r <= rect.bottom; r++) {
         for (let c = rect.left; c <= rect.right; c++) {
@@ -470,7 +708,7 @@ class FakeRange extends SheetArea<Rect> {
           cell.value = coerceWrite(at(r, c), cell.numFmt);
         }
       }
-    });
+    }, v);
   }
   get text(): string[][] { return this.get_('text'); }
   get valueTypes(): string[][] { return this.get_('valueTypes'); }
@@ -478,9 +716,10 @@ class FakeRange extends SheetArea<Rect> {
   set numberFormat(v: unknown) {
     this.context.enqueue(() => {
       const { sheet, rect } = this.must();
+      writable(sheet);
       const at = broadcast(v as string[][], rect, 'numberFormat');
       for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) sheet.ensure(r, c).numFmt = String(at(r, c) ?? 'General');
-    });
+    }, v);
   }
   get rowCount(): number { return this.get_('rowCount'); }
   get columnCount(): number { return this.get_('columnCount'); }
@@ -503,8 +742,7 @@ class FakeRange extends SheetArea<Rect> {
     for (const k of Object.keys(options.format ?? {})) if (k !== 'fill') throw new FakeOfficeError('InvalidArgument', `fake: getCellProperties format.${k}`);
     this.context.enqueue(() => {
       const { sheet, rect } = this.must();
-      result.set(
-        matrix(rect, (r, c) => {
+      const value = matrix(rect, (r, c) => {
           const out: Record<string, unknown> = {};
           if (options.address) out.address = `${quoteSheet(sheet.name)}!${columnLetter(c)}${r}`;
           if (fillKeys.length) {
@@ -514,18 +752,57 @@ class FakeRange extends SheetArea<Rect> {
             out.format = { fill };
           }
           return out;
-        }),
-      );
-    });
+      });
+      return { payload: value, commit: () => result.set(value) };
+    }, options);
     return result;
   }
 
+  /**
+   * "If the merged areas count in this range is more than 512, then this method will fail to return
+   * the result" (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member(1)).
+   * The error code is not documented; the fake uses GeneralException.
+   */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.context, this.worksheet, (s) => {
       const t = this.must();
       const inside = s.merges.map(parseRect).filter((m) => intersects(m, t.rect));
+      if (inside.length > MAX_MERGED_AREAS) throw new FakeOfficeError('GeneralException', 'There was an internal error while processing the request.');
       return inside.length ? inside : null;
     }, true);
+  }
+
+  /** The cell at (row, column) relative to this range's top-left (ExcelApi 1.1). */
+  getCell(row: number, column: number): FakeRange {
+    return this.derived((r) => bounded({ top: r.top + row, left: r.left + column, bottom: r.top + row, right: r.left + column }));
+  }
+
+  /** This range grown (or shrunk) by rows and columns, from its top-left (ExcelApi 1.7). */
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return this.derived((r) => {
+      const out = { top: r.top, left: r.left, bottom: r.bottom + deltaRows, right: r.right + deltaColumns };
+      if (out.bottom < out.top || out.right < out.left) throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+      return bounded(out);
+    });
+  }
+
+  /** The overlap with another range or address; ItemNotFound-like failure when there is none (ExcelApi 1.1). */
+  getIntersection(other: FakeRange | string): FakeRange {
+    return this.derived((r) => {
+      const o = typeof other === 'string' ? parseRect(other) : other.rectNow();
+      const out = { top: Math.max(r.top, o.top), left: Math.max(r.left, o.left), bottom: Math.min(r.bottom, o.bottom), right: Math.min(r.right, o.right) };
+      if (out.top > out.bottom || out.left > out.right) throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format. (no intersection)');
+      return out;
+    });
+  }
+
+  /** The rectangle at command time (for methods taking another range). */
+  rectNow(): Rect {
+    return this.must().rect;
+  }
+
+  private derived(f: (r: Rect) => Rect): FakeRange {
+    return new FakeRange(this.context, this.worksheet, () => f(this.must().rect), false);
   }
 
   select(): void {
@@ -535,9 +812,26 @@ class FakeRange extends SheetArea<Rect> {
   clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
     this.context.enqueue(() => {
       const { sheet, rect } = this.must();
+      writable(sheet);
       clearRect(sheet, rect, applyTo);
-    });
+    }, applyTo);
   }
+}
+
+const MAX_MERGED_AREAS = 512;
+
+function bounded(r: Rect): Rect {
+  if (r.top < 1 || r.left < 1 || r.bottom > MAX_ROWS || r.right > MAX_COLS) throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format. (outside the sheet)');
+  return r;
+}
+
+/**
+ * Changing cells of a protected sheet fails with AccessDenied (Excel.ErrorCodes; WorksheetProtection,
+ * https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotection). Default protection
+ * allows no formatting, which is what the fake models (the sheet's own options are not).
+ */
+function writable(sheet: FakeSheet): void {
+  if (sheet.protected) throw new FakeOfficeError('AccessDenied', 'You cannot perform the requested operation. (protected sheet)');
 }
 
 function intersects(a: Rect, b: Rect): boolean {
@@ -604,6 +898,7 @@ type Targets = () => { sheet: FakeSheet; rects: Rect[] };
 
 function eachCell(t: Targets, f: (cell: FakeCell) => void): void {
   const { sheet, rects } = t();
+  writable(sheet);
   for (const r of rects) {
     if (cellsOf(r) > MAX_READ_CELLS) throw new FakeOfficeError('InvalidArgument', 'fake: formatting more cells than the fake models');
     for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) f(sheet.ensure(row, col));
@@ -623,15 +918,20 @@ class FakeRangeFormat {
   set columnWidth(v: number) {
     this.context.enqueue(() => {
       const { sheet, rects } = this.targets();
+      writable(sheet);
       for (const r of rects) for (let col = r.left; col <= r.right; col++) sheet.colWidths.set(col, v);
-    });
+    }, v);
   }
   set verticalAlignment(_v: string) {
-    this.context.enqueue(() => this.targets());
+    this.context.enqueue(() => {
+      writable(this.targets().sheet);
+    });
   }
   /** Row heights are not modelled; the command only has to address something that exists. */
   autofitRows(): void {
-    this.context.enqueue(() => this.targets());
+    this.context.enqueue(() => {
+      writable(this.targets().sheet);
+    });
   }
 }
 
@@ -730,7 +1030,7 @@ class FakeRangeFill extends ClientObject {
       const f = { ...cell.fill };
       change(f);
       cell.fill = f;
-    }));
+    }), 'fill');
   }
 }
 

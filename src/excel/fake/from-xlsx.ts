@@ -18,7 +18,25 @@ export async function loadFakeWorkbook(bytes: ArrayBuffer | Uint8Array): Promise
   const Excel = ((mod as unknown as { default?: typeof ExcelJS }).default ?? mod) as typeof ExcelJS;
   const wb = new Excel.Workbook();
   await wb.xlsx.load(bytes as ArrayBuffer);
-  return fakeFromExcelJS(wb);
+  const book = fakeFromExcelJS(wb);
+  for (const xml of await readCustomXml(bytes)) book.addXmlPart(xml);
+  return book;
+}
+
+/**
+ * The custom XML parts of the package (customXml/itemN.xml), which ExcelJS does not keep. JSZip
+ * comes with ExcelJS. Parts that are not readable XML are skipped (Excel would not list them either).
+ */
+async function readCustomXml(bytes: ArrayBuffer | Uint8Array): Promise<string[]> {
+  const JSZip = ((await import('jszip')) as unknown as { default: typeof import('jszip') }).default;
+  const zip = await JSZip.loadAsync(bytes);
+  const names = Object.keys(zip.files).filter((n) => /^customXml\/item\d+\.xml$/.test(n)).sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
+  const out: string[] = [];
+  for (const n of names) {
+    const xml = await zip.file(n)!.async('string');
+    if (/<[A-Za-z_]/.test(xml)) out.push(xml);
+  }
+  return out;
 }
 
 export function fakeFromExcelJS(wb: ExcelJS.Workbook): FakeWorkbook {
@@ -28,6 +46,7 @@ export function fakeFromExcelJS(wb: ExcelJS.Workbook): FakeWorkbook {
     const sheet = book.addSheet(ws.name);
     const state = (ws.state ?? 'visible') as string;
     sheet.visibility = (state === 'veryHidden' ? 'VeryHidden' : state === 'hidden' ? 'Hidden' : 'Visible') as Visibility;
+    sheet.protected = !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet;
     const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).slice();
     sheet.merges = merges;
     const slaves = slaveCells(merges);

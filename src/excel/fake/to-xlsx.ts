@@ -22,6 +22,7 @@ export async function saveFakeWorkbook(book: FakeWorkbook): Promise<Uint8Array> 
   const wb = new Excel.Workbook();
   for (const s of book.sheets) {
     const ws = wb.addWorksheet(s.name, { state: s.visibility === 'VeryHidden' ? 'veryHidden' : s.visibility === 'Hidden' ? 'hidden' : 'visible' });
+    if (s.protected) (ws as unknown as { sheetProtection: unknown }).sheetProtection = { sheet: true };
     for (const [k, c] of s.cells) {
       const [r, col] = k.split(':').map(Number);
       const cell = ws.getCell(r, col);
@@ -37,7 +38,22 @@ export async function saveFakeWorkbook(book: FakeWorkbook): Promise<Uint8Array> 
     for (const [col, pt] of s.colWidths) ws.getColumn(col).width = (pt * 8.43) / 48;
     for (const r of s.hiddenRows) ws.getRow(r).hidden = true;
   }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  return book.customXmlParts.length ? addCustomXml(bytes, book.customXmlParts.map((p) => p.xml)) : bytes;
+}
+
+/** Custom XML parts as Excel stores them: customXml/itemN.xml, related from the workbook part. */
+async function addCustomXml(bytes: Uint8Array, parts: string[]): Promise<Uint8Array> {
+  const JSZip = ((await import('jszip')) as unknown as { default: typeof import('jszip') }).default;
+  const zip = await JSZip.loadAsync(bytes);
+  const relsPath = 'xl/_rels/workbook.xml.rels';
+  let rels = await zip.file(relsPath)!.async('string');
+  parts.forEach((xml, i) => {
+    zip.file(`customXml/item${i + 1}.xml`, xml);
+    rels = rels.replace('</Relationships>', `<Relationship Id="rIdCustomXml${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item${i + 1}.xml"/></Relationships>`);
+  });
+  zip.file(relsPath, rels);
+  return zip.generateAsync({ type: 'uint8array' });
 }
 
 function color(hex: string | null, tint: number | null): Partial<ExcelJS.Color> {

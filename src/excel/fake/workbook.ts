@@ -44,6 +44,8 @@ export class FakeSheet {
   readonly id: string;
   name: string;
   visibility: Visibility = 'Visible';
+  /** Sheet protection on: cell values and formats cannot be changed (AccessDenied). */
+  protected = false;
   readonly cells = new Map<string, FakeCell>();
   merges: string[] = [];
   hiddenRows = new Set<number>();
@@ -100,8 +102,20 @@ export class FakeSheet {
 
 export type ChangeListener = () => void;
 
+/** A custom XML part stored in the workbook (kept by save and reopen). */
+export interface FakeXmlPart {
+  id: string;
+  namespaceUri: string;
+  xml: string;
+}
+
+let nextPartId = 1;
+
 export class FakeWorkbook {
   sheets: FakeSheet[] = [];
+  /** Workbook structure protection: sheets cannot be added, deleted, renamed, hidden or shown (AccessDenied). */
+  structureProtected = false;
+  customXmlParts: FakeXmlPart[] = [];
   activeSheetId: string | null = null;
   selection: { sheetId: string; address: string } | null = null;
   private listeners = new Set<ChangeListener>();
@@ -116,7 +130,16 @@ export class FakeWorkbook {
     return this.sheets.find((s) => s.name.toLowerCase() === n);
   }
 
+  /**
+   * Structure changes on a protected workbook fail. The code is modelled as AccessDenied (the
+   * documented code for protection); Excel's exact code here is not documented.
+   */
+  checkStructure(): void {
+    if (this.structureProtected) throw new FakeOfficeError('AccessDenied', 'You cannot perform the requested operation. (workbook structure is protected)');
+  }
+
   addSheet(name?: string): FakeSheet {
+    this.checkStructure();
     const n = name ?? this.freeName();
     if (!n || n.length > 31 || /[\\/?*[\]:]/.test(n) || n.startsWith("'") || n.endsWith("'")) {
       throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (sheet name "${n}")`);
@@ -128,9 +151,16 @@ export class FakeWorkbook {
     return s;
   }
 
+  /**
+   * "if the worksheet's visibility is set to "VeryHidden", the delete operation will fail with an
+   * InvalidOperation exception" (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member(1));
+   * Excel for Mac answered GeneralException in 2019 (https://github.com/OfficeDev/office-js/issues/365).
+   */
   deleteSheet(id: string): void {
     const s = this.sheetById(id);
     if (!s) throw new FakeOfficeError('ItemNotFound', 'The requested resource doesn\'t exist.');
+    this.checkStructure();
+    if (s.visibility === 'VeryHidden') throw new FakeOfficeError('InvalidOperation', 'This operation is not permitted for the current object. (very hidden worksheet)');
     const visibleLeft = this.sheets.filter((x) => x !== s && x.visibility === 'Visible');
     if (visibleLeft.length === 0) throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
     this.sheets = this.sheets.filter((x) => x !== s);
@@ -141,6 +171,8 @@ export class FakeWorkbook {
   setVisibility(id: string, v: Visibility): void {
     const s = this.sheetById(id);
     if (!s) throw new FakeOfficeError('ItemNotFound', 'The requested resource doesn\'t exist.');
+    if (s.visibility === v) return;
+    this.checkStructure();
     if (v !== 'Visible') {
       const visibleLeft = this.sheets.filter((x) => x !== s && x.visibility === 'Visible');
       if (visibleLeft.length === 0) throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
@@ -156,6 +188,25 @@ export class FakeWorkbook {
     this.activeSheetId = id;
   }
 
+  addXmlPart(xml: string): FakeXmlPart {
+    const part = { id: `{FAKE-PART-${String(nextPartId++).padStart(4, '0')}}`, namespaceUri: xmlNamespace(xml), xml };
+    this.customXmlParts.push(part);
+    return part;
+  }
+
+  setXmlPart(id: string, xml: string): void {
+    const part = this.customXmlParts.find((p) => p.id === id);
+    if (!part) throw new FakeOfficeError('ItemNotFound', 'The requested resource doesn\'t exist.');
+    part.namespaceUri = xmlNamespace(xml);
+    part.xml = xml;
+  }
+
+  deleteXmlPart(id: string): void {
+    const before = this.customXmlParts.length;
+    this.customXmlParts = this.customXmlParts.filter((p) => p.id !== id);
+    if (this.customXmlParts.length === before) throw new FakeOfficeError('ItemNotFound', 'The requested resource doesn\'t exist.');
+  }
+
   subscribe(fn: ChangeListener): () => void {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);
@@ -169,6 +220,15 @@ export class FakeWorkbook {
   private freeName(): string {
     for (let i = 1; ; i++) if (!this.sheetByName(`Sheet${i}`)) return `Sheet${i}`;
   }
+}
+
+/** The root element's default namespace; XML without a root element is refused. */
+export function xmlNamespace(xml: string): string {
+  const body = xml.replace(/^\uFEFF?\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*/, '');
+  const m = /^<([A-Za-z_][\w.-]*(?::[\w.-]+)?)(\s[^>]*)?\/?>/.exec(body);
+  if (!m) throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format. (XML)');
+  const ns = /\sxmlns="([^"]*)"/.exec(m[2] ?? '');
+  return ns ? ns[1] : '';
 }
 
 function key(row: number, col: number): string {
