@@ -150,3 +150,17 @@ export function codeAt(view: SheetView, row: number, col: number | undefined, ct
   if (c.lost && !(m && row !== m.top)) ctx.tally(id, 'lost-zeros', view.ref(row, col), `${String(v)}→${c.text}`);
   return c;
 }
+
+/**
+ * An economic code cell (T06/T07): 部门 codes begin with 3 and 政府 codes with 5, so a number such
+ * as 30101 or 301 lost no zero and keeps its digits; anything else (a department code in the
+ * column) is read as codeAt reads it.
+ */
+export function econCodeAt(view: SheetView, row: number, col: number | undefined, ctx: ParseContext, id: TableId, width?: number): CodeCell | undefined {
+  if (col === undefined) return undefined;
+  const v = view.getFilled(row, col);
+  const w = typeof v === 'number' && ECON_NUMBER.test(String(v)) ? String(v).length : width;
+  return codeAt(view, row, col, ctx, id, w);
+}
+
+const ECON_NUMBER = /^[35]\d{2}(\d{2})?$/;

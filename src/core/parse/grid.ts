@@ -3,6 +3,7 @@
  * per body row with its kind (tables.md §1.3), codes, amounts and the unit / department it
  * belongs to (the nearest unit / department row above).
  */
+import type { CellRef } from '../grid';
 import type { BodyRow, EconCode, FuncCode, GridTable, Note, RowKind, TableId } from '../model';
 import { TEXT } from '../model';
 import type { Block } from '../recognize';
@@ -12,7 +13,7 @@ import type { CodeCell, ParseContext } from './context';
 import { codeOf } from './context';
 import type { Header, Preamble } from './header';
 import { readHeader } from './header';
-import { amountColumns, amountsOf, codeAt, hasAmount, isNoData, isTotalText, readBody, textCell } from './body';
+import { amountColumns, amountsOf, codeAt, econCodeAt, hasAmount, isNoData, isTotalText, readBody, textCell } from './body';
 import { findCodeColumns } from './code-columns';
 import type { SheetView } from './sheet';
 import { baseOf } from './table-base';
@@ -279,20 +280,33 @@ function classifyT06(i: RowInput): Classified | undefined {
   const ce = i.cols.econ;
   const cg = i.cols.gov;
   const name = textCell(i.view, i.row, i.cols.econName);
-  const E = codeAt(i.view, i.row, ce, i.ctx, i.id);
+  const E = econCodeAt(i.view, i.row, ce, i.ctx, i.id);
   if (E && ce !== undefined) {
-    const G = codeAt(i.view, i.row, cg, i.ctx, i.id);
     const refs = [i.view.ref(i.row, ce)];
-    if (E.text.length === 5) {
-      const gov = G && G.text.length === 5 ? G.text : undefined;
-      if (gov) refs.push(i.view.ref(i.row, cg!));
+    // 30101 in one cell, or split into 类 | 款 (301 | 01) where the table has a 款 column.
+    const dept = E.text.length === 5 ? E.text : joinKuan(i, E, i.cols.econKuan, refs);
+    if (dept) {
+      const G = econCodeAt(i.view, i.row, cg, i.ctx, i.id);
+      const govRefs: EconCode['refs'] = cg !== undefined ? [i.view.ref(i.row, cg)] : [];
+      const gov = G && G.text.length === 5 ? G.text : G ? joinKuan(i, G, i.cols.govKuan, govRefs) : undefined;
+      if (gov) for (const r of govRefs) refs.push(r);
       const govName = gov ? textCell(i.view, i.row, i.cols.govName)?.text : undefined;
-      return { kind: 'econ', name, econ: { dept: E.text, deptName: name?.text, gov, govName, refs: exact(refs) }, texts: NO_TEXTS };
+      return { kind: 'econ', name, econ: { dept, deptName: name?.text, gov, govName, refs: exact(refs) }, texts: NO_TEXTS };
     }
-    const other = econClassOrOrg(i, E, ce, name, refs, true);
+    const K = i.cols.econKuan !== undefined ? econCodeAt(i.view, i.row, i.cols.econKuan, i.ctx, i.id, 2) : undefined;
+    const other = econClassOrOrg(i, E, ce, name, refs, !K);
     if (other) return other;
   }
   return econTotalOrOther(i, name);
+}
+
+/** A 3-digit economic 类 and the 2-digit 款 of its row's 款 column, joined (undefined when not both). */
+function joinKuan(i: RowInput, lei: CodeCell, col: number | undefined, refs: CellRef[]): string | undefined {
+  if (lei.text.length !== 3 || col === undefined) return undefined;
+  const K = econCodeAt(i.view, i.row, col, i.ctx, i.id, 2);
+  if (!K || K.text.length !== 2) return undefined;
+  refs.push(i.view.ref(i.row, col));
+  return lei.text + K.text;
 }
 
 /**
@@ -317,7 +331,7 @@ function classifyT07(i: RowInput): Classified | undefined {
   const cgl = i.cols.govLei;
   const cgk = i.cols.govKuan;
   const name = textCell(i.view, i.row, i.cols.econName);
-  const L = codeAt(i.view, i.row, cl, i.ctx, i.id, 3);
+  const L = econCodeAt(i.view, i.row, cl, i.ctx, i.id, 3);
   if (L && cl !== undefined) {
     const K = codeAt(i.view, i.row, ck, i.ctx, i.id, 2);
     let dept: string | undefined;
@@ -328,7 +342,7 @@ function classifyT07(i: RowInput): Classified | undefined {
       refs.push(i.view.ref(i.row, ck!));
     }
     if (dept) {
-      const GL = codeAt(i.view, i.row, cgl, i.ctx, i.id, 3);
+      const GL = econCodeAt(i.view, i.row, cgl, i.ctx, i.id, 3);
       const GK = codeAt(i.view, i.row, cgk, i.ctx, i.id, 2);
       let gov: string | undefined;
       if (GL?.text.length === 5) gov = GL.text;
