@@ -293,7 +293,7 @@ const UNIT_LABELS = ['金额单位：万元', '单位:万元', '（单位：万�
 const unitLabel: Step = (sheets, book) => {
   const loc = new Locator(sheets);
   let k = 0;
-  for (const t of tables(book)) edit(sheets, t.unitRef, (v) => (typeof v === 'string' && v.includes('万元') ? UNIT_LABELS[k++ % UNIT_LABELS.length] : v), loc);
+  for (const t of tables(book)) edit(sheets, t.unitRef, (v) => (typeof v === 'string' && /^\s*单位\s*[:：]\s*万元\s*$/.test(v) ? UNIT_LABELS[k++ % UNIT_LABELS.length] : v), loc);
   return sheets;
 };
 

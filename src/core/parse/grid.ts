@@ -102,6 +102,7 @@ export function parseGrid(block: Block, spec: TableSpec, ctx: ParseContext, know
   const view = block.view;
   const pre: Preamble = {};
   const header = readHeader(view, block, spec, pre);
+  ctx.useUnit(spec.id, pre.unit);
   findCodeColumns(view, header, spec, block);
   const rows: BodyRow[] = [];
   const notes: Note[] = [];

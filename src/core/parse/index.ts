@@ -10,7 +10,7 @@ import { recognize, type Block } from '../recognize';
 import { SPECS } from '../tables';
 import { TABLE_NAMES } from '../tables/names';
 import { squash } from '../text';
-import { ParseContext } from './context';
+import { ParseContext, UNIT_SHIFT } from './context';
 import { preambleOf, type Preamble } from './header';
 import { parseGrid, type Known } from './grid';
 import { parseLines } from './lines';
@@ -33,7 +33,10 @@ export function readBook(grids: SheetGrid[]): BudgetBook {
   const { blocks, announced } = recognize(views);
   const known: Known = { deptName: firstDeptName(blocks) };
   const tables: Partial<Record<TableId, ParsedTable>> = {};
+  // Tables read but left out of the rules (an unknown unit): not "missing" either.
+  const excluded = new Set<TableId>();
   for (const block of blocks) {
+    if (excluded.has(block.id)) continue;
     const existing = tables[block.id];
     if (existing) {
       ctx.add({
@@ -47,7 +50,13 @@ export function readBook(grids: SheetGrid[]): BudgetBook {
       continue;
     }
     try {
-      tables[block.id] = parseBlock(block, ctx, known);
+      const table = parseBlock(block, ctx, known);
+      if (table.unit !== undefined && UNIT_SHIFT[table.unit] === undefined) {
+        unknownUnit(table, ctx);
+        excluded.add(block.id);
+        continue;
+      }
+      tables[block.id] = table;
     } catch (e) {
       ctx.add({
         rule: 'P.table',
@@ -67,8 +76,21 @@ export function readBook(grids: SheetGrid[]): BudgetBook {
     issues: ctx.issues,
     otherSheets: views.map((v) => v.name).filter((n) => !used.has(n)),
   };
-  bookChecks(book, ctx, announced);
+  bookChecks(book, ctx, announced, excluded);
   return book;
+}
+
+/** A unit we cannot convert (单位：美元): the table's amounts would be wrong in every rule, so it is left out. */
+function unknownUnit(table: ParsedTable, ctx: ParseContext): void {
+  ctx.add({
+    rule: 'P.unit',
+    severity: 'error',
+    ref: table.unitRef ?? table.titleRef,
+    table: table.id,
+    expected: '万元',
+    actual: table.unit!,
+    message: `“${TABLE_NAMES[table.id]}”的金额单位“${table.unit}”无法识别，本表未参与金额校验（其他表与它的核对也已跳过）；请将单位改为“单位：万元”（或元）后再校验`,
+  });
 }
 
 function parseBlock(block: Block, ctx: ParseContext, known: Known): ParsedTable {
