@@ -35,18 +35,22 @@ export function readBook(grids: SheetGrid[]): BudgetBook {
   const tables: Partial<Record<TableId, ParsedTable>> = {};
   // Tables read but left out of the rules (an unknown unit): not "missing" either.
   const excluded = new Set<TableId>();
+  const chosen = chooseBlocks(blocks);
   for (const block of blocks) {
-    if (excluded.has(block.id)) continue;
-    const existing = tables[block.id];
-    if (existing) {
-      ctx.add({
-        rule: 'P.duplicate',
-        severity: 'warning',
-        ref: block.view.ref(block.titleRow ?? block.top, block.titleCol ?? block.view.left),
-        related: [existing.titleRef],
-        table: block.id,
-        message: `“${TABLE_NAMES[block.id]}”出现了两次：已校验 ${existing.sheet}!${existing.titleRef.cell} 处的表，${block.view.name} 中的这一份未校验`,
-      });
+    const pick = chosen.get(block.id)!;
+    if (block !== pick) {
+      if (isHidden(block)) hiddenCopy(block, pick, ctx);
+      else {
+        const used = pick.view.ref(pick.titleRow ?? pick.top, pick.titleCol ?? pick.view.left);
+        ctx.add({
+          rule: 'P.duplicate',
+          severity: 'warning',
+          ref: block.view.ref(block.titleRow ?? block.top, block.titleCol ?? block.view.left),
+          related: [used],
+          table: block.id,
+          message: `“${TABLE_NAMES[block.id]}”出现了两次：已校验 ${used.sheet}!${used.cell} 处的表，${block.view.name} 中的这一份未校验`,
+        });
+      }
       continue;
     }
     try {
@@ -78,6 +82,33 @@ export function readBook(grids: SheetGrid[]): BudgetBook {
   };
   bookChecks(book, ctx, announced, excluded);
   return book;
+}
+
+const isHidden = (b: Block): boolean => !!b.view.grid.state && b.view.grid.state !== 'visible';
+
+/** Per table, the block that is checked: the first on a visible sheet, else the first. */
+function chooseBlocks(blocks: Block[]): Map<TableId, Block> {
+  const out = new Map<TableId, Block>();
+  for (const b of blocks) {
+    const have = out.get(b.id);
+    if (!have || (isHidden(have) && !isHidden(b))) out.set(b.id, b);
+  }
+  return out;
+}
+
+/** A copy of a table on a hidden sheet (an old version left in the file): named, not checked. */
+function hiddenCopy(block: Block, pick: Block, ctx: ParseContext): void {
+  const at = (b: Block) => b.view.ref(b.titleRow ?? b.top, b.titleCol ?? b.view.left);
+  const ref = at(block);
+  const used = at(pick);
+  ctx.add({
+    rule: 'P.duplicate',
+    severity: 'warning',
+    ref,
+    related: [used],
+    table: block.id,
+    message: `隐藏工作表“${block.view.name}”中另有一份“${TABLE_NAMES[block.id]}”（${ref.sheet}!${ref.cell}），未校验；已校验可见的 ${used.sheet}!${used.cell} 处的表。如隐藏的一份已作废，请删除该工作表，以免公开时混用`,
+  });
 }
 
 /** A unit we cannot convert (单位：美元): the table's amounts would be wrong in every rule, so it is left out. */
