@@ -16,7 +16,8 @@ const SAMPLE = 300;
 type Test = (view: SheetView, row: number, col: number) => boolean;
 
 const digits = (view: SheetView, row: number, col: number, re: RegExp): boolean => {
-  const c = codeOf(view.get(row, col), undefined);
+  // Width 0: a number keeps its digits (the patterns begin with 2, 3 or 5, never with a lost zero).
+  const c = codeOf(view.get(row, col), 0);
   if (!c) return false;
   return re.test(c.text);
 };
