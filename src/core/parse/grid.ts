@@ -18,6 +18,7 @@ import { findCodeColumns } from './code-columns';
 import type { SheetView } from './sheet';
 import { baseOf } from './table-base';
 import { recordCells } from '../table-cells';
+import { TABLE_NAMES } from '../tables/names';
 
 export interface Known {
   /** Department name of the book (squashed), to tell a department row from a 类 subtotal. */
@@ -216,6 +217,7 @@ function funcCode(i: RowInput): FuncCode | undefined {
     kuan = lei.slice(3);
     lei = lei.slice(0, 3);
   } else if (lei.length !== 3) return undefined;
+  if (kuan === undefined && xiang === undefined) garbageCode(i, [ck, cx], '功能分类科目编码');
   if (kuan === undefined) {
     const K = codeAt(i.view, i.row, ck, i.ctx, i.id, 2);
     if (K && K.text.length === 2) {
@@ -233,6 +235,38 @@ function funcCode(i: RowInput): FuncCode | undefined {
   if (xiang && !kuan) return undefined;
   return { lei, kuan, xiang, refs: exact(refs), code: lei + (kuan ?? '') + (xiang ?? '') };
 }
+
+/**
+ * A code cell of a coded row that holds text which is no code ("und" | "efined" left by a broken
+ * export or template): the row's code is incomplete, which no amount rule would tell.
+ */
+function garbageCode(i: RowInput, cols: (number | undefined)[], what: string): void {
+  const bad: number[] = [];
+  const texts: string[] = [];
+  for (const col of cols) {
+    if (col === undefined) continue;
+    const v = i.view.get(i.row, col);
+    if (typeof v !== 'string' || isTotalText(v)) continue;
+    const t = v.trim();
+    if (!t || codeOf(v) || BLANK_TEXT.test(t)) continue;
+    bad.push(col);
+    texts.push(t.slice(0, 20));
+  }
+  if (bad.length === 0) return;
+  const ref = i.view.ref(i.row, bad[0]);
+  i.ctx.add({
+    rule: 'P.code',
+    severity: 'error',
+    ref,
+    related: bad.slice(1).map((c) => i.view.ref(i.row, c)),
+    table: i.id,
+    actual: texts.join(' | '),
+    message: `“${TABLE_NAMES[i.id]}” ${ref.sheet}!${ref.cell} 的${what}是“${texts.join(' | ')}”，不是数字编码；该行的科目无法核对，请填写正确的编码`,
+  });
+}
+
+/** Dashes and the like: an empty code cell written as text. */
+const BLANK_TEXT = /^[-—－–/\\]+$/;
 
 function classifyExpense(i: RowInput): Classified | undefined {
   const name = textCell(i.view, i.row, i.cols.name);
@@ -287,6 +321,7 @@ function classifyT06(i: RowInput): Classified | undefined {
     // 30101 in one cell, or split into 类 | 款 (301 | 01) where the table has a 款 column.
     const dept = E.text.length === 5 ? E.text : joinKuan(i, E, i.cols.econKuan, refs);
     if (dept) {
+      garbageCode(i, [cg, i.cols.govKuan], '政府经济分类科目编码');
       const G = econCodeAt(i.view, i.row, cg, i.ctx, i.id);
       const govRefs: EconCode['refs'] = cg !== undefined ? [i.view.ref(i.row, cg)] : [];
       const gov = G && G.text.length === 5 ? G.text : G ? joinKuan(i, G, i.cols.govKuan, govRefs) : undefined;
@@ -294,6 +329,7 @@ function classifyT06(i: RowInput): Classified | undefined {
       const govName = gov ? textCell(i.view, i.row, i.cols.govName)?.text : undefined;
       return { kind: 'econ', name, econ: { dept, deptName: name?.text, gov, govName, refs: exact(refs) }, texts: NO_TEXTS };
     }
+    garbageCode(i, [i.cols.econKuan], '部门经济分类科目编码（款）');
     const K = i.cols.econKuan !== undefined ? econCodeAt(i.view, i.row, i.cols.econKuan, i.ctx, i.id, 2) : undefined;
     const other = econClassOrOrg(i, E, ce, name, refs, !K);
     if (other) return other;
@@ -334,6 +370,7 @@ function classifyT07(i: RowInput): Classified | undefined {
   const name = textCell(i.view, i.row, i.cols.econName);
   const L = econCodeAt(i.view, i.row, cl, i.ctx, i.id, 3);
   if (L && cl !== undefined) {
+    if (L.text.length === 3 && L.text.startsWith('3')) garbageCode(i, [ck], '部门经济分类科目编码（款）');
     const K = codeAt(i.view, i.row, ck, i.ctx, i.id, 2);
     let dept: string | undefined;
     const refs = [i.view.ref(i.row, cl)];
@@ -343,6 +380,7 @@ function classifyT07(i: RowInput): Classified | undefined {
       refs.push(i.view.ref(i.row, ck!));
     }
     if (dept) {
+      garbageCode(i, [cgl, cgk], '政府经济分类科目编码');
       const GL = econCodeAt(i.view, i.row, cgl, i.ctx, i.id, 3);
       const GK = codeAt(i.view, i.row, cgk, i.ctx, i.id, 2);
       let gov: string | undefined;
