@@ -79,6 +79,7 @@ const flagged = (f: Finding): boolean => f.severity === 'error' || f.severity ==
 export interface Outcome {
   file: string;
   layout: string;
+  kind: 'clean' | 'defect' | 'benign';
   ok: boolean;
   problems: string[];
   ms: number;
@@ -127,5 +128,6 @@ export async function checkVariant(rel: string, layout: Layout | typeof FORMULAS
     for (const f of report.findings.filter(isError))
       if (touched.has(key(f)) || !baseErrors.has(fkey(f))) problems.push(`benign ${mutant.kind}: ${describe(f)}`);
   }
-  return { file: rel, layout: name, ok: problems.length === 0, problems, ms: Date.now() - t0 };
+  const kind = !mutant ? 'clean' : mutant.expect === 'error' ? 'defect' : 'benign';
+  return { file: rel, layout: name, kind, ok: problems.length === 0, problems, ms: Date.now() - t0 };
 }
