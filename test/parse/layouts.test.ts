@@ -10,6 +10,7 @@ import type { CellValue, SheetGrid } from '../../src/core/grid';
 import type { BudgetBook, GridTable } from '../../src/core/model';
 import { readBook } from '../../src/core/parse';
 import { checkWorkbook } from '../../src/core/check';
+import type { Finding } from '../../src/core/report';
 import { FIXTURES, loadGrids } from '../helpers/load';
 import { amountSummary, clone } from './grid-tools';
 import { LAYOUTS, applyLayout } from '../variants/generate';
@@ -32,7 +33,7 @@ function cell(g: SheetGrid, addr: string): { get: () => CellValue; set: (v: Cell
     },
   };
 }
-const errors = (b: { findings: { severity: string }[] }) => b.findings.filter((f) => f.severity === 'error');
+const errors = (b: { findings: Finding[] }): Finding[] => b.findings.filter((f) => f.severity === 'error');
 
 describe('layouts read as the original', () => {
   // Layouts that change neither amounts nor codes: the typed book (row kinds, codes, amounts) must be equal.
@@ -68,6 +69,31 @@ describe('layouts read as the original', () => {
       expect(econ[0].econ).toMatchObject({ dept: '30101', gov: '50501' });
     }
   });
+});
+
+test('codes joined in the 类 cell under a 类 | 款 | 项 header: read as joined, and said so (info)', async () => {
+  const grids = await fixture('seed-000');
+  const before = amountSummary(readBook(grids)).T03;
+  const g = sheetOf(grids, '表3');
+  for (const r of g.values)
+    if (typeof r[0] === 'string' && /^2\d\d$/.test(r[0]) && typeof r[1] === 'string' && typeof r[2] === 'string') {
+      r[0] = r[0] + r[1] + r[2];
+      r[1] = r[2] = null;
+    }
+  const { report, book } = checkWorkbook(grids);
+  expect(amountSummary(book).T03).toEqual(before);
+  expect(errors(report)).toEqual([]);
+  const info = report.findings.filter((f) => f.rule === 'P.layout');
+  expect(info).toEqual([expect.objectContaining({ severity: 'info', sheet: g.name, cell: 'A5' })]);
+  expect(info[0].message).toContain('已按整段编码拆分为类、款、项读取');
+});
+
+test('no unit line anywhere: amounts read as 万元, said once (info)', async () => {
+  const grids = await fixture('seed-000');
+  for (const g of grids) g.values = g.values.map((r) => r.map((v) => (v === '单位：万元' ? null : v)));
+  const { report } = checkWorkbook(grids);
+  expect(errors(report)).toEqual([]);
+  expect(report.findings.filter((f) => f.rule === 'P.unit')).toEqual([expect.objectContaining({ severity: 'info', sheet: '表1 部门收支总体情况表', cell: 'A1' })]);
 });
 
 describe('department and unit lines', () => {

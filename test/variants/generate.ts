@@ -24,6 +24,8 @@
  *  - title-dept-year  every title carries the department and the year (`某某局2025年部门收支总体情况表`).
  *  - dept-label       the department line labelled 编制单位 / 单位名称 / 部门 / 填报单位 / 部门名称, with `：` or `:`.
  *  - unit-label       unit lines `金额单位：万元`, `单位:万元`, `（单位：万元）`.
+ *  - dept-unit-row    the unit on the department line: in its last column (the unit row removed), or in
+ *                     the same cell (`部门名称：某某局　　单位：万元`), table by table in turn.
  *  - yuan             every other table with a unit line in 元 (`单位：元`, amounts × 10000, two decimals).
  *  - separators       a blank column A, a blank row after each title and after each header, a blank column
  *                     between the text columns and the amounts of grid tables.
@@ -45,7 +47,7 @@ import { TABLE_IDS } from '../../src/core/model';
 import { CODE } from '../../src/core/tables/spec';
 import { squash } from '../../src/core/text';
 import type { CellRef } from '../../src/core/grid';
-import { Locator, type Sheet, cellMap, deleteCol, get, insertCols, insertRows, pack, set, unpack, width } from './sheets';
+import { Locator, type Sheet, cellMap, deleteCol, deleteRow, get, insertCols, insertRows, pack, set, unpack, width } from './sheets';
 
 export interface Variant {
   grids: SheetGrid[];
@@ -315,6 +317,38 @@ const yuan: Step = (sheets, book) => {
 
 // ---------------------------------------------------------------- structure layouts
 
+/**
+ * The unit on the department line: `部门名称：…` in A and `单位：万元` in the last column of the same
+ * row (the unit row removed), or both in one cell (`部门名称：…　　单位：万元`), table by table in turn.
+ */
+const deptUnitRow: Step = (sheets, book) => {
+  let k = 0;
+  for (const t of tables(book)) {
+    if (!t.deptName || !t.unitRef || t.deptName.ref.sheet !== t.unitRef.sheet) continue;
+    const loc = new Locator(sheets);
+    const d = loc.find(t.deptName.ref);
+    const u = loc.find(t.unitRef);
+    if (!d || !u || u.row !== d.row + 1 || d.sheet !== u.sheet) continue;
+    const s = d.sheet;
+    const unit = get(s, u.row, u.col);
+    const others = (s.values[u.row - 1] ?? []).filter((v) => v !== null && v !== '').length;
+    if (others !== 1) continue;
+    const tags = s.tags[u.row - 1][u.col - 1];
+    set(s, u.row, u.col, null);
+    if (k++ % 2 === 0) {
+      set(s, d.row, u.col, unit);
+      s.tags[d.row - 1][u.col - 1] = tags;
+      s.tags[u.row - 1][u.col - 1] = null;
+    } else {
+      set(s, d.row, d.col, `${String(get(s, d.row, d.col))}　　　　${String(unit)}`);
+      s.tags[u.row - 1][u.col - 1] = null;
+      (s.tags[d.row - 1][d.col - 1] ??= []).push(...(tags ?? []));
+    }
+    deleteRow(s, u.row, d.row);
+  }
+  return sheets;
+};
+
 const separators: Step = (sheets, book) => {
   const loc = new Locator(sheets);
   // Positions first (original rows), then edits bottom-up / right-to-left.
@@ -417,6 +451,7 @@ export const LAYOUTS: Layout[] = [
   { name: 'dept-label', steps: [deptLabel] },
   { name: 'unit-label', steps: [unitLabel] },
   { name: 'yuan', steps: [yuan] },
+  { name: 'dept-unit-row', steps: [deptUnitRow] },
   { name: 'separators', steps: [separators] },
   { name: 'notes', steps: [notes] },
   { name: 'cover', steps: [cover] },

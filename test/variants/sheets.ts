@@ -125,6 +125,24 @@ export function insertCols(s: Sheet, at: number, n = 1): void {
   }
 }
 
+/** Deletes row `row`; its tags go to the same column of row `into` (a cell moved there). */
+export function deleteRow(s: Sheet, row: number, into: number): void {
+  const tags = s.tags[row - 1] ?? [];
+  tags.forEach((t, c) => {
+    if (!t) return;
+    const target = s.tags[into - 1];
+    while (target.length <= c) target.push(null);
+    (target[c] ??= []).push(...t);
+  });
+  s.values.splice(row - 1, 1);
+  s.formats.splice(row - 1, 1);
+  s.tags.splice(row - 1, 1);
+  s.merges = s.merges
+    .filter((m) => !(m.top === row && m.bottom === row))
+    .map((m) => ({ left: m.left, right: m.right, top: m.top > row ? m.top - 1 : m.top, bottom: m.bottom >= row ? m.bottom - 1 : m.bottom }));
+  s.hidden = new Set([...s.hidden].filter((r) => r !== row).map((r) => (r > row ? r - 1 : r)));
+}
+
 /** Deletes column `col`; its tags go to column `into` of the same row (the kept code cell). */
 export function deleteCol(s: Sheet, col: number, into: number): void {
   for (let r = 0; r < s.values.length; r++) {

@@ -85,6 +85,16 @@ function unit(book: BudgetBook, tables: ParsedTable[], ctx: ParseContext): void 
   const units = new Set(stated.map((t) => t.unit!));
   const anyConverted = stated.some((t) => ctx.converted(t.id));
   book.unit = units.size === 1 && !anyConverted ? [...units][0] : '万元';
+  const first = tables.find((t) => t.kind === 'grid' || t.kind === 'lines');
+  if (first && !stated.some((t) => t.kind === 'grid' || t.kind === 'lines'))
+    ctx.add({
+      rule: 'P.unit',
+      severity: 'info',
+      ref: first.titleRef,
+      table: first.id,
+      expected: '万元',
+      message: `各表都没有写明金额单位（如“单位：万元”），金额按万元读取；如实际单位是元，请在表头上方注明“单位：元”后再校验`,
+    });
   for (const t of stated) {
     if (t.unit === '万元') continue;
     if (ctx.converted(t.id)) {

@@ -112,23 +112,30 @@ const LAYOUTS: Partial<Record<RowFamily, { test: Test; keys: [string, number][] 
 /** T07 with each economic code in one cell (30101 | name | 50101 | name), as T06 writes them. */
 const T07_JOINED = { test: econAt, keys: [[CODE.econLei, 0], [CODE.econName, 1], [CODE.govLei, 2], [CODE.govName, 3]] as [string, number][] };
 
-export function findCodeColumns(view: SheetView, header: Header, spec: TableSpec, block: Block): void {
+/**
+ * Returns 'joined-over-split' when the header shows 类 | 款 | 项 columns but the body writes each
+ * function code in one cell: the reading taken is said in an info finding (parse/grid.ts).
+ */
+export function findCodeColumns(view: SheetView, header: Header, spec: TableSpec, block: Block): 'joined-over-split' | undefined {
   let layout = LAYOUTS[spec.family!];
-  if (!layout) return;
-  if (layout.test === funcAt && joinedFuncColumn(view, header, block)) return;
+  if (!layout) return undefined;
+  if (layout.test === funcAt) {
+    const hadSplit = header.col.has(CODE.kuan) || header.col.has(CODE.xiang);
+    if (joinedFuncColumn(view, header, block)) return hadSplit ? 'joined-over-split' : undefined;
+  }
   let counts = countTest(view, header, block, layout.test);
   if (spec.family === 't07') {
     const joined = countTest(view, header, block, T07_JOINED.test);
     if (maxCount(joined) > maxCount(counts)) [layout, counts] = [T07_JOINED, joined];
   }
-  if (counts.size === 0) return;
+  if (counts.size === 0) return undefined;
   const [firstKey] = layout.keys[0];
   const headerCol = header.col.get(firstKey);
   const atHeader = headerCol !== undefined ? counts.get(headerCol) ?? 0 : 0;
   let best = -1;
   let bestCount = 0;
   for (const [c, n] of counts) if (n > bestCount) [best, bestCount] = [c, n];
-  if (bestCount <= atHeader) return;
+  if (bestCount <= atHeader) return undefined;
   const dropped: string[] = [];
   const codeCols = new Set(layout.keys.map(([, offset]) => best + offset));
   for (const [key, offset] of layout.keys) {
@@ -160,4 +167,5 @@ export function findCodeColumns(view: SheetView, header: Header, spec: TableSpec
     header.col.set(key, free.col);
     header.kind.set(key, rules[0].kind);
   }
+  return undefined;
 }

@@ -104,7 +104,18 @@ export function parseGrid(block: Block, spec: TableSpec, ctx: ParseContext, know
   const pre: Preamble = {};
   const header = readHeader(view, block, spec, pre);
   ctx.useUnit(spec.id, pre.unit);
-  findCodeColumns(view, header, spec, block);
+  if (findCodeColumns(view, header, spec, block) === 'joined-over-split') {
+    const lei = header.col.get(CODE.lei)!;
+    const labelRow = [...header.rows].reverse().find((r) => view.text(r, lei) !== '') ?? block.top;
+    const ref = view.ref(labelRow, lei);
+    ctx.add({
+      rule: 'P.layout',
+      severity: 'info',
+      ref,
+      table: spec.id,
+      message: `“${TABLE_NAMES[spec.id]}”的表头有类、款、项三列，但功能分类编码整段写在 ${ref.sheet} 的 ${ref.cell.replace(/\d+$/, '')} 列（如 2080505）：已按整段编码拆分为类、款、项读取，款、项列未使用；如不是这样，请把编码分列填写`,
+    });
+  }
   const rows: BodyRow[] = [];
   const notes: Note[] = [];
   const state: State = {};
