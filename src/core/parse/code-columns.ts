@@ -131,7 +131,9 @@ export function findCodeColumns(view: SheetView, header: Header, spec: TableSpec
   if (counts.size === 0) return undefined;
   const [firstKey] = layout.keys[0];
   const headerCol = header.col.get(firstKey);
-  const atHeader = headerCol !== undefined ? counts.get(headerCol) ?? 0 : 0;
+  // The header counts only where it names every code column of the pattern where the body has them.
+  const consistent = headerCol !== undefined && layout.keys.every(([k, off]) => header.col.get(k) === headerCol + off);
+  const atHeader = consistent ? counts.get(headerCol) ?? 0 : 0;
   let best = -1;
   let bestCount = 0;
   for (const [c, n] of counts) if (n > bestCount) [best, bestCount] = [c, n];
