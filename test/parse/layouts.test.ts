@@ -154,6 +154,15 @@ describe('hidden copies, notes, garbage codes', () => {
     expect(errors(report)).toEqual([]);
   });
 
+  test('a table found only on a hidden sheet is checked, and the user is told where it is (info)', async () => {
+    const grids = await fixture('seed-000');
+    const g = sheetOf(grids, '表8');
+    g.state = 'hidden';
+    const { report, book } = checkWorkbook(grids);
+    expect(book.tables.T08!.sheet).toBe(g.name);
+    expect(report.findings.filter((f) => f.rule === 'P.hidden-sheet')).toEqual([expect.objectContaining({ severity: 'info', sheet: g.name, cell: 'A1' })]);
+  });
+
   test('a sign-off line under a table (单位负责人： 制表人：) is a note, not a project', async () => {
     const grids = await fixture('seed-003');
     const g = sheetOf(grids, '表10');

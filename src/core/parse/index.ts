@@ -53,6 +53,16 @@ export function readBook(grids: SheetGrid[]): BudgetBook {
       }
       continue;
     }
+    if (isHidden(block)) {
+      const ref = block.view.ref(block.titleRow ?? block.top, block.titleCol ?? block.view.left);
+      ctx.add({
+        rule: 'P.hidden-sheet',
+        severity: 'info',
+        ref,
+        table: block.id,
+        message: `“${TABLE_NAMES[block.id]}”只在隐藏工作表“${block.view.name}”中找到，已按它校验；要查看结果所指的单元格，请先取消隐藏该工作表`,
+      });
+    }
     try {
       const table = parseBlock(block, ctx, known);
       if (table.unit !== undefined && UNIT_SHIFT[table.unit] === undefined) {
