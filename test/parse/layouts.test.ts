@@ -37,7 +37,7 @@ const errors = (b: { findings: Finding[] }): Finding[] => b.findings.filter((f) 
 
 describe('layouts read as the original', () => {
   // Layouts that change neither amounts nor codes: the typed book (row kinds, codes, amounts) must be equal.
-  const same = ['code-joined', 'econ-split', 'code-numbers', 'joined-numbers', 'indent', 'total-spaced', 'title-dept-year', 'dept-label', 'unit-label', 'yuan', 'separators', 'notes', 'cover', 'stacked', 'hidden-copy'];
+  const same = ['code-joined', 'econ-split', 'code-numbers', 'joined-numbers', 'indent', 'total-spaced', 'title-dept-year', 'dept-label', 'unit-label', 'yuan', 'separators', 'notes', 'cover', 'stacked', 'hidden-copy', 'header-spaced', 'dept-unit-row', 'mixed-stacked'];
   test.each(['seed-003', 'synth-jy-small'])('%s: every table, row kind, code and amount the same in each layout', async (name) => {
     const grids = await fixture(name);
     const book = readBook(grids);

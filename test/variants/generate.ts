@@ -21,6 +21,7 @@
  *  - zeros-blank      zero amounts as empty cells.
  *  - zeros-dash       zero amounts as `-` text.
  *  - zeros-text       zero amounts as `0.00` text.
+ *  - header-spaced    header words with spaces and in-cell line breaks (`项 目`, `金　额`, `科目编\n码`).
  *  - title-dept-year  every title carries the department and the year (`某某局2025年部门收支总体情况表`).
  *  - dept-label       the department line labelled 编制单位 / 单位名称 / 部门 / 填报单位 / 部门名称, with `：` or `:`.
  *  - unit-label       unit lines `金额单位：万元`, `单位:万元`, `（单位：万元）`.
@@ -35,6 +36,9 @@
  *  - hidden-copy      a hidden, stale copy (amounts × 0.9) of the T03 sheet placed before the visible one.
  *  - mixed            code-joined + code-numbers + indent + total-spaced + zeros-dash + dept-label +
  *                     unit-label + separators + notes + cover (an export edited by hand).
+ *  - mixed-stacked    econ-split + code-numbers + total-spaced + zeros-text + yuan + title-dept-year +
+ *                     dept-unit-row + notes + cover, then everything (cover and 目录 too) stacked in one sheet
+ *                     (a PDF-like export).
  *  - formulas         (ExcelJS level, see formulas.ts) every total cell a SUM formula with its cached value.
  *
  * The parsed original (readBook) is only used to find where things are (titles, code columns, body
@@ -263,6 +267,28 @@ function amountRefs(book: BudgetBook, only?: (t: ParsedTable) => boolean): CellR
   return out;
 }
 
+/** Header words spelled with spaces and in-cell line breaks (`项 目`, `金　额`, `科目编\n码`; seed 004). */
+const headerSpaced: Step = (sheets, book) => {
+  const loc = new Locator(sheets);
+  let k = 0;
+  for (const t of tables(book)) {
+    if (t.kind !== 'grid' && t.kind !== 'lines') continue;
+    for (const hr of headerRows(t)) {
+      const p = loc.find({ sheet: t.sheet, cell: a1(hr, 1) });
+      if (!p) continue;
+      const row = p.sheet.values[p.row - 1];
+      row.forEach((v, c) => {
+        if (typeof v !== 'string' || /[:：]/.test(v) || v.length < 2 || v.length > 12) return;
+        const chars = [...v.trim()];
+        const mid = Math.ceil(chars.length / 2);
+        const sep = ['\u3000', ' ', '\n'][k++ % 3];
+        set(p.sheet, p.row, c + 1, chars.length <= 3 ? chars.join(sep) : chars.slice(0, mid).join('') + sep + chars.slice(mid).join(''));
+      });
+    }
+  }
+  return sheets;
+};
+
 const titleDeptYear: Step = (sheets, book) => {
   const dept = book.deptName ?? '';
   const loc = new Locator(sheets);
@@ -447,6 +473,7 @@ export const LAYOUTS: Layout[] = [
   { name: 'zeros-blank', steps: [zeros(null)] },
   { name: 'zeros-dash', steps: [zeros('-')] },
   { name: 'zeros-text', steps: [zeros('0.00')] },
+  { name: 'header-spaced', steps: [headerSpaced] },
   { name: 'title-dept-year', steps: [titleDeptYear] },
   { name: 'dept-label', steps: [deptLabel] },
   { name: 'unit-label', steps: [unitLabel] },
@@ -458,6 +485,7 @@ export const LAYOUTS: Layout[] = [
   { name: 'stacked', steps: [stacked] },
   { name: 'hidden-copy', steps: [hiddenCopy] },
   { name: 'mixed', steps: [codeJoined, codeNumbers, indent, totalSpaced, zeros('-'), deptLabel, unitLabel, separators, notes, cover] },
+  { name: 'mixed-stacked', steps: [econSplit, codeNumbers, totalSpaced, zeros('0.00'), yuan, titleDeptYear, deptUnitRow, notes, cover, stacked] },
 ];
 
 export { width };
