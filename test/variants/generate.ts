@@ -2,8 +2,8 @@
  * Variant generator: rewrites a workbook (its SheetGrid[] snapshot) in the layouts real published
  * workbooks use, keeping a map old cell → new cell so that a defect can be looked for where it
  * moved. The same numbers, laid out differently, must give the same tables, no new error and every
- * defect at its (mapped) cell. Evidence: the seed documents (/work/shared/seeds: `合 计`, `单位:`,
- * `部门名称:`), 预算管理一体化 exports, hand-edited templates.
+ * defect at its (mapped) cell. Evidence: the published seed documents the team's tables.md is read
+ * from (`合 计`, `单位:`, `部门名称:`, `项 目`), 预算管理一体化 exports, hand-edited templates.
  *
  * Layouts (name — what it does):
  *  - code-joined      function codes in one cell (`2080505`) instead of 类 | 款 | 项 (T03 T05 T09 T13 T14),
@@ -46,12 +46,12 @@
  */
 import type { CellValue, SheetGrid } from '../../src/core/grid';
 import { a1, parseA1 } from '../../src/core/grid';
-import type { BudgetBook, GridTable, LinesTable, ParsedTable, TableId } from '../../src/core/model';
+import type { BudgetBook, GridTable, ParsedTable, TableId } from '../../src/core/model';
 import { TABLE_IDS } from '../../src/core/model';
 import { CODE } from '../../src/core/tables/spec';
 import { squash } from '../../src/core/text';
 import type { CellRef } from '../../src/core/grid';
-import { Locator, type Sheet, cellMap, deleteCol, deleteRow, get, insertCols, insertRows, pack, set, unpack, width } from './sheets';
+import { Locator, type Sheet, cellMap, deleteCol, deleteRow, get, insertCols, insertRows, pack, set, unpack } from './sheets';
 
 export interface Variant {
   grids: SheetGrid[];
@@ -488,4 +488,3 @@ export const LAYOUTS: Layout[] = [
   { name: 'mixed-stacked', steps: [econSplit, codeNumbers, totalSpaced, zeros('0.00'), yuan, titleDeptYear, deptUnitRow, notes, cover, stacked] },
 ];
 
-export { width };

@@ -4,7 +4,7 @@
  * and moved between sheets while every original cell can still be found (old cell → new cell).
  */
 import type { CellRef, CellValue, SheetGrid } from '../../src/core/grid';
-import { a1, gridOrigin, parseA1, parseRange } from '../../src/core/grid';
+import { a1, gridOrigin, parseRange } from '../../src/core/grid';
 
 export interface Rect {
   top: number;
@@ -73,8 +73,6 @@ export function pack(s: Sheet): SheetGrid {
     state: s.state,
   };
 }
-
-export const width = (s: Sheet): number => s.values.reduce((w, r) => Math.max(w, r.length), 0);
 
 export function get(s: Sheet, row: number, col: number): CellValue {
   return s.values[row - 1]?.[col - 1] ?? null;
@@ -186,8 +184,4 @@ export class Locator {
   find(ref: CellRef | undefined): { sheet: Sheet; row: number; col: number } | undefined {
     return ref ? this.at.get(tagOf(ref)) : undefined;
   }
-}
-
-export function parseCell(cell: string): { row: number; col: number } {
-  return parseA1(cell);
 }
