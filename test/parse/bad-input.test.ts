@@ -188,15 +188,17 @@ describe('hidden rows', () => {
 });
 
 describe('unit', () => {
-  test('元 instead of 万元 in one table is an error at its unit cell', async () => {
+  test('元 instead of 万元 in one table: converted to 万元, said at its unit cell (info)', async () => {
     const grids = await seed('seed-003');
     const g = sheet(grids, '表3');
     expect(get(g, 'N3')).toBe('单位：万元');
+    const before = grid(readBook(grids), 'T03').rows[0].amounts[COL.expense.total].scaled;
     set(g, 'N3', '单位：元');
     const b = readBook(grids);
     const [e] = issues(b, 'P.unit');
-    expect(e).toMatchObject({ severity: 'error', ref: { sheet: '表3 部门支出总体情况表', cell: 'N3' }, expected: '万元', actual: '元' });
-    expect(e.message).toContain('且与其他表的单位不一致');
+    expect(e).toMatchObject({ severity: 'info', ref: { sheet: '表3 部门支出总体情况表', cell: 'N3' }, expected: '万元', actual: '元' });
+    expect(e.message).toContain('已换算为万元');
+    expect(grid(b, 'T03').rows[0].amounts[COL.expense.total].scaled).toBe(Math.round(before / 10000));
     expect(b.unit).toBe('万元');
   });
   test('部门名称 and 单位 in one cell, separated by spaces only', async () => {
@@ -209,7 +211,7 @@ describe('unit', () => {
     expect(issues(b, 'P.dept-name')).toEqual([]);
     expect(issues(b, 'P.unit')).toEqual([expect.objectContaining({ ref: { sheet: '表3 部门支出总体情况表', cell: 'A2' }, actual: '元' })]);
   });
-  test('every table in 元: errors, and the workbook unit is 元', async () => {
+  test('every table in 元: each converted (info), the unconvertible T11 / T12 labels an error, amounts in 万元', async () => {
     const grids = await seed('seed-000');
     for (const g of grids)
       for (const row of g.values)
@@ -218,9 +220,11 @@ describe('unit', () => {
           else if (typeof v === 'string' && /[（(]万元[)）]/.test(v)) row[i] = v.replace('万元', '元'); // T11/T12 labels
         });
     const b = readBook(grids);
-    expect(b.unit).toBe('元');
+    expect(b.unit).toBe('万元');
     expect(b.tables.T11!.unit).toBe('元');
-    expect(issues(b, 'P.unit').length).toBeGreaterThanOrEqual(12);
+    const units = issues(b, 'P.unit');
+    expect(units.length).toBeGreaterThanOrEqual(12);
+    expect(units.filter((i) => i.severity === 'error').map((i) => i.table)).toEqual(['T11', 'T12']);
   });
 });
 

@@ -29,9 +29,19 @@ function run(rel: string): Promise<Finding[]> {
 }
 const key = (f: { rule?: string; sheet: string; cell: string }) => `${f.rule ?? ''}|${f.sheet}!${f.cell.replace(/\$/g, '').toUpperCase()}`;
 
+/**
+ * The synthetic 济源 fixtures carry a generator bug: a 政府经济分类 code written as "und" | "efined"
+ * (row 30199 of T07). That is a real defect of those workbooks, reported as P.code at its cell; every
+ * other error on a clean workbook is a false alarm.
+ */
+const fixtureDefect = (f: Finding): boolean => f.rule === 'P.code' && f.actual === 'und | efined' && f.sheet === '7-支出经济分类汇总表';
+
 describe('clean workbooks: no error', () => {
   test.each(manifest.clean)('%s', async (file) => {
-    expect((await run(file)).filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.sheet}!${f.cell} ${f.message}`)).toEqual([]);
+    const errors = (await run(file)).filter((f) => f.severity === 'error');
+    expect(errors.filter((f) => !fixtureDefect(f)).map((f) => `${f.rule} ${f.sheet}!${f.cell} ${f.message}`)).toEqual([]);
+    // Only the synthetic 济源 books have the broken code, and there it is found.
+    expect(errors.some(fixtureDefect)).toBe(/synth-jy-(small|medium)/.test(file));
   });
 });
 

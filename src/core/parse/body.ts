@@ -58,6 +58,8 @@ export function readBody(block: Block, header: Header, notes: Note[], visit: (ro
 
 /** A note row: starts like a note or is a sentence, and holds no number. */
 export function noteOf(view: SheetView, row: number, afterNote: boolean): Note | undefined {
+  const footer = footerOf(view, row);
+  if (footer) return footer;
   const info = view.scan(row);
   if (info.count === 0 || info.count > 2 || info.number) return undefined;
   const cols = view.filledCols(row);
@@ -73,6 +75,23 @@ export function noteOf(view: SheetView, row: number, afterNote: boolean): Note |
     return { text: raw, ref: view.ref(row, textCol) };
   }
   return undefined;
+}
+
+/** Sign-off labels under a table: 单位负责人： 财务负责人： 制表人： 联系电话： 填报日期： */
+const FOOTER = /^(单位|部门|财务|分管|主管)?(负责人|领导|主管|会计)[:：]|^(制表|填表|审核|复核|经办|编制)人?[:：]|^(联系电话|填报日期|制表日期|报送日期|编制日期)[:：]/;
+
+/** A sign-off line (every filled cell a FOOTER label with what follows it, no number): kept as a note. */
+function footerOf(view: SheetView, row: number): Note | undefined {
+  const info = view.scan(row);
+  if (info.count === 0 || info.count > 6 || info.number) return undefined;
+  const first = view.text(row, info.first);
+  if (!FOOTER.test(squash(first))) return undefined;
+  const cols = view.filledCols(row);
+  let labels = 0;
+  for (const c of cols) if (FOOTER.test(squash(view.text(row, c)))) labels++;
+  // Names written after the labels ("制表人：" | "张三") are allowed, labels must lead.
+  if (labels * 2 < cols.length) return undefined;
+  return { text: cols.map((c) => view.text(row, c)).join(' '), ref: view.ref(row, info.first) };
 }
 
 export function isNoData(note: Note): boolean {
@@ -150,3 +169,17 @@ export function codeAt(view: SheetView, row: number, col: number | undefined, ct
   if (c.lost && !(m && row !== m.top)) ctx.tally(id, 'lost-zeros', view.ref(row, col), `${String(v)}→${c.text}`);
   return c;
 }
+
+/**
+ * An economic code cell (T06/T07): 部门 codes begin with 3 and 政府 codes with 5, so a number such
+ * as 30101 or 301 lost no zero and keeps its digits; anything else (a department code in the
+ * column) is read as codeAt reads it.
+ */
+export function econCodeAt(view: SheetView, row: number, col: number | undefined, ctx: ParseContext, id: TableId, width?: number): CodeCell | undefined {
+  if (col === undefined) return undefined;
+  const v = view.getFilled(row, col);
+  const w = typeof v === 'number' && ECON_NUMBER.test(String(v)) ? String(v).length : width;
+  return codeAt(view, row, col, ctx, id, w);
+}
+
+const ECON_NUMBER = /^[35]\d{2}(\d{2})?$/;

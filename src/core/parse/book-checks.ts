@@ -9,7 +9,7 @@ import { TABLE_NAMES } from '../tables/names';
 import { squash } from '../text';
 import type { ParseContext } from './context';
 
-export function bookChecks(book: BudgetBook, ctx: ParseContext, announced: Set<TableId>): void {
+export function bookChecks(book: BudgetBook, ctx: ParseContext, announced: Set<TableId>, excluded = new Set<TableId>()): void {
   const tables = TABLE_IDS.map((id) => book.tables[id]).filter((t): t is ParsedTable => !!t);
   book.layout = detectLayout(book);
   for (const t of tables) t.layout = book.layout;
@@ -17,7 +17,7 @@ export function bookChecks(book: BudgetBook, ctx: ParseContext, announced: Set<T
   unit(book, tables, ctx);
   deptName(book, tables, ctx);
   year(book, tables, ctx);
-  missing(book, ctx, announced);
+  missing(book, ctx, announced, excluded);
 }
 
 /** Votes of the column signatures that differ between the layouts (tables.md §3). */
@@ -52,11 +52,19 @@ function detectLayout(book: BudgetBook): Layout {
 
 function decimals(tables: ParsedTable[], ctx: ParseContext): void {
   const counts = new Map<number, number>();
-  for (const t of tables) if (t.decimals >= 0) counts.set(t.decimals, (counts.get(t.decimals) ?? 0) + 1);
+  // Tables converted from 元 show the precision of their own unit; the book's decimals come from the others.
+  const own = tables.filter((t) => !ctx.converted(t.id));
+  for (const t of own.length ? own : tables) if (t.decimals >= 0) counts.set(t.decimals, (counts.get(t.decimals) ?? 0) + 1);
   const book = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 1;
   for (const t of tables) {
     if (t.decimals < 0) {
       t.decimals = book;
+      continue;
+    }
+    if (ctx.converted(t.id)) {
+      // Its amounts are exact to the yuan, the tables they are compared with to their own decimals:
+      // rounding tails are judged at the coarser of the two.
+      t.decimals = Math.min(t.decimals, book);
       continue;
     }
     if (t.decimals !== book)
@@ -75,9 +83,32 @@ function decimals(tables: ParsedTable[], ctx: ParseContext): void {
 function unit(book: BudgetBook, tables: ParsedTable[], ctx: ParseContext): void {
   const stated = tables.filter((t) => t.unit);
   const units = new Set(stated.map((t) => t.unit!));
-  book.unit = units.size === 1 ? [...units][0] : '万元';
+  const anyConverted = stated.some((t) => ctx.converted(t.id));
+  book.unit = units.size === 1 && !anyConverted ? [...units][0] : '万元';
+  const first = tables.find((t) => t.kind === 'grid' || t.kind === 'lines');
+  if (first && !stated.some((t) => t.kind === 'grid' || t.kind === 'lines'))
+    ctx.add({
+      rule: 'P.unit',
+      severity: 'info',
+      ref: first.titleRef,
+      table: first.id,
+      expected: '万元',
+      message: `各表都没有写明金额单位（如“单位：万元”），金额按万元读取；如实际单位是元，请在表头上方注明“单位：元”后再校验`,
+    });
   for (const t of stated) {
     if (t.unit === '万元') continue;
+    if (ctx.converted(t.id)) {
+      ctx.add({
+        rule: 'P.unit',
+        severity: 'info',
+        ref: t.unitRef ?? t.titleRef,
+        table: t.id,
+        expected: '万元',
+        actual: t.unit!,
+        message: `“${TABLE_NAMES[t.id]}”的金额单位是“${t.unit}”，已换算为万元参与校验（报告中的金额均以万元计）；公开表通常以“万元”为单位，请确认是否需要统一`,
+      });
+      continue;
+    }
     ctx.add({
       rule: 'P.unit',
       severity: 'error',
@@ -130,11 +161,11 @@ function year(book: BudgetBook, tables: ParsedTable[], ctx: ParseContext): void 
   }
 }
 
-function missing(book: BudgetBook, ctx: ParseContext, announced: Set<TableId>): void {
+function missing(book: BudgetBook, ctx: ParseContext, announced: Set<TableId>, excluded: Set<TableId>): void {
   const t10 = gridTable(book, 'T10');
   const noProjects = !!t10 && !t10.rows.some((r) => r.kind === 'project');
   for (const id of TABLE_IDS) {
-    if (book.tables[id]) continue;
+    if (book.tables[id] || excluded.has(id)) continue;
     let severity: 'warning' | 'info' = 'warning';
     let why = announced.has(id) ? '目录中列出了该表，但工作簿中找不到它的内容' : '按标题和表头都没有找到该表';
     if (id === 'T14' && book.layout === 'jy') {

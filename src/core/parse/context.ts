@@ -27,6 +27,20 @@ export class ParseContext {
   /** "table|kind" → tally of a repeated small problem */
   private readonly tallies = new Map<string, { table: TableId; kind: string; tally: Tally }>();
 
+  /** Tables whose amounts are converted to 万元 (table → decimal places between its unit and 万元). */
+  private readonly shifts = new Map<TableId, number>();
+
+  /** The table states its unit (preamble): amounts in 元, 千元 … are converted to 万元 as they are read. */
+  useUnit(table: TableId, unit: string | undefined): void {
+    const shift = unit === undefined ? undefined : UNIT_SHIFT[unit];
+    if (shift) this.shifts.set(table, shift);
+  }
+
+  /** Was the table converted to 万元 (its unit is another known one)? */
+  converted(table: TableId): boolean {
+    return this.shifts.has(table);
+  }
+
   add(issue: ParseIssue): void {
     this.issues.push(issue);
   }
@@ -48,6 +62,8 @@ export class ParseContext {
       const scaled = Math.round(raw * SCALE);
       const d = scaled / SCALE === raw ? this.formatDecimals(format) : undefined;
       if (d !== undefined) {
+        const shift = this.shifts.size ? this.shifts.get(table) : undefined;
+        if (shift) return this.convertedAmount(table, { scaled: scaled || 0, decimals: d, blank: false, ref }, shift, count);
         if (count && (scaled !== 0 || d > 0)) this.countDecimals(table, d, scaled === 0);
         return { scaled: scaled || 0, decimals: d, blank: false, ref };
       }
@@ -71,7 +87,17 @@ export class ParseContext {
       a.asText = true;
       this.tally(table, 'number-text', ref, String(value));
     }
+    const shift = this.shifts.size ? this.shifts.get(table) : undefined;
+    if (shift) return this.convertedAmount(table, a, shift, count && !p.blank);
     if (!p.blank && count && (p.scaled !== 0 || decimals > 0)) this.countDecimals(table, decimals, p.scaled === 0);
+    return a;
+  }
+
+  /** An amount read in the table's unit, in 万元: 10^shift of its unit make one 万元. */
+  private convertedAmount(table: TableId, a: Amount, shift: number, count: boolean): Amount {
+    a.scaled = shift > 0 ? Math.round(a.scaled / 10 ** shift) || 0 : a.scaled * 10 ** -shift;
+    a.decimals = Math.max(0, a.decimals + shift);
+    if (count && (a.scaled !== 0 || a.decimals > 0)) this.countDecimals(table, a.decimals, a.scaled === 0);
     return a;
   }
 
@@ -199,6 +225,9 @@ function cachedFormatDecimals(format: string): number | undefined {
   }
   return d < 0 ? undefined : d;
 }
+
+/** Known units: how many decimal places each is from 万元 (1 万元 = 10^shift of the unit). */
+export const UNIT_SHIFT: Record<string, number> = { 元: 4, 千元: 1, 万元: 0, 百万元: -2, 亿元: -4 };
 
 function isAsciiDigits(s: string): boolean {
   for (let i = 0; i < s.length; i++) {

@@ -3,6 +3,7 @@
  * per body row with its kind (tables.md §1.3), codes, amounts and the unit / department it
  * belongs to (the nearest unit / department row above).
  */
+import type { CellRef } from '../grid';
 import type { BodyRow, EconCode, FuncCode, GridTable, Note, RowKind, TableId } from '../model';
 import { TEXT } from '../model';
 import type { Block } from '../recognize';
@@ -12,11 +13,12 @@ import type { CodeCell, ParseContext } from './context';
 import { codeOf } from './context';
 import type { Header, Preamble } from './header';
 import { readHeader } from './header';
-import { amountColumns, amountsOf, codeAt, hasAmount, isNoData, isTotalText, readBody, textCell } from './body';
+import { amountColumns, amountsOf, codeAt, econCodeAt, hasAmount, isNoData, isTotalText, readBody, textCell } from './body';
 import { findCodeColumns } from './code-columns';
 import type { SheetView } from './sheet';
 import { baseOf } from './table-base';
 import { recordCells } from '../table-cells';
+import { TABLE_NAMES } from '../tables/names';
 
 export interface Known {
   /** Department name of the book (squashed), to tell a department row from a 类 subtotal. */
@@ -101,7 +103,19 @@ export function parseGrid(block: Block, spec: TableSpec, ctx: ParseContext, know
   const view = block.view;
   const pre: Preamble = {};
   const header = readHeader(view, block, spec, pre);
-  findCodeColumns(view, header, spec, block);
+  ctx.useUnit(spec.id, pre.unit);
+  if (findCodeColumns(view, header, spec, block) === 'joined-over-split') {
+    const lei = header.col.get(CODE.lei)!;
+    const labelRow = [...header.rows].reverse().find((r) => view.text(r, lei) !== '') ?? block.top;
+    const ref = view.ref(labelRow, lei);
+    ctx.add({
+      rule: 'P.layout',
+      severity: 'info',
+      ref,
+      table: spec.id,
+      message: `“${TABLE_NAMES[spec.id]}”的表头有类、款、项三列，但功能分类编码整段写在 ${ref.sheet} 的 ${ref.cell.replace(/\d+$/, '')} 列（如 2080505）：已按整段编码拆分为类、款、项读取，款、项列未使用；如不是这样，请把编码分列填写`,
+    });
+  }
   const rows: BodyRow[] = [];
   const notes: Note[] = [];
   const state: State = {};
@@ -214,6 +228,7 @@ function funcCode(i: RowInput): FuncCode | undefined {
     kuan = lei.slice(3);
     lei = lei.slice(0, 3);
   } else if (lei.length !== 3) return undefined;
+  if (kuan === undefined && xiang === undefined) garbageCode(i, [ck, cx], '功能分类科目编码');
   if (kuan === undefined) {
     const K = codeAt(i.view, i.row, ck, i.ctx, i.id, 2);
     if (K && K.text.length === 2) {
@@ -231,6 +246,38 @@ function funcCode(i: RowInput): FuncCode | undefined {
   if (xiang && !kuan) return undefined;
   return { lei, kuan, xiang, refs: exact(refs), code: lei + (kuan ?? '') + (xiang ?? '') };
 }
+
+/**
+ * A code cell of a coded row that holds text which is no code ("und" | "efined" left by a broken
+ * export or template): the row's code is incomplete, which no amount rule would tell.
+ */
+function garbageCode(i: RowInput, cols: (number | undefined)[], what: string): void {
+  const bad: number[] = [];
+  const texts: string[] = [];
+  for (const col of cols) {
+    if (col === undefined) continue;
+    const v = i.view.get(i.row, col);
+    if (typeof v !== 'string' || isTotalText(v)) continue;
+    const t = v.trim();
+    if (!t || codeOf(v) || BLANK_TEXT.test(t)) continue;
+    bad.push(col);
+    texts.push(t.slice(0, 20));
+  }
+  if (bad.length === 0) return;
+  const ref = i.view.ref(i.row, bad[0]);
+  i.ctx.add({
+    rule: 'P.code',
+    severity: 'error',
+    ref,
+    related: bad.slice(1).map((c) => i.view.ref(i.row, c)),
+    table: i.id,
+    actual: texts.join(' | '),
+    message: `“${TABLE_NAMES[i.id]}” ${ref.sheet}!${ref.cell} 的${what}是“${texts.join(' | ')}”，不是数字编码；该行的科目无法核对，请填写正确的编码`,
+  });
+}
+
+/** Dashes and the like: an empty code cell written as text. */
+const BLANK_TEXT = /^[-—－–/\\]+$/;
 
 function classifyExpense(i: RowInput): Classified | undefined {
   const name = textCell(i.view, i.row, i.cols.name);
@@ -279,20 +326,35 @@ function classifyT06(i: RowInput): Classified | undefined {
   const ce = i.cols.econ;
   const cg = i.cols.gov;
   const name = textCell(i.view, i.row, i.cols.econName);
-  const E = codeAt(i.view, i.row, ce, i.ctx, i.id);
+  const E = econCodeAt(i.view, i.row, ce, i.ctx, i.id);
   if (E && ce !== undefined) {
-    const G = codeAt(i.view, i.row, cg, i.ctx, i.id);
     const refs = [i.view.ref(i.row, ce)];
-    if (E.text.length === 5) {
-      const gov = G && G.text.length === 5 ? G.text : undefined;
-      if (gov) refs.push(i.view.ref(i.row, cg!));
+    // 30101 in one cell, or split into 类 | 款 (301 | 01) where the table has a 款 column.
+    const dept = E.text.length === 5 ? E.text : joinKuan(i, E, i.cols.econKuan, refs);
+    if (dept) {
+      garbageCode(i, [cg, i.cols.govKuan], '政府经济分类科目编码');
+      const G = econCodeAt(i.view, i.row, cg, i.ctx, i.id);
+      const govRefs: EconCode['refs'] = cg !== undefined ? [i.view.ref(i.row, cg)] : [];
+      const gov = G && G.text.length === 5 ? G.text : G ? joinKuan(i, G, i.cols.govKuan, govRefs) : undefined;
+      if (gov) for (const r of govRefs) refs.push(r);
       const govName = gov ? textCell(i.view, i.row, i.cols.govName)?.text : undefined;
-      return { kind: 'econ', name, econ: { dept: E.text, deptName: name?.text, gov, govName, refs: exact(refs) }, texts: NO_TEXTS };
+      return { kind: 'econ', name, econ: { dept, deptName: name?.text, gov, govName, refs: exact(refs) }, texts: NO_TEXTS };
     }
-    const other = econClassOrOrg(i, E, ce, name, refs, true);
+    garbageCode(i, [i.cols.econKuan], '部门经济分类科目编码（款）');
+    const K = i.cols.econKuan !== undefined ? econCodeAt(i.view, i.row, i.cols.econKuan, i.ctx, i.id, 2) : undefined;
+    const other = econClassOrOrg(i, E, ce, name, refs, !K);
     if (other) return other;
   }
   return econTotalOrOther(i, name);
+}
+
+/** A 3-digit economic 类 and the 2-digit 款 of its row's 款 column, joined (undefined when not both). */
+function joinKuan(i: RowInput, lei: CodeCell, col: number | undefined, refs: CellRef[]): string | undefined {
+  if (lei.text.length !== 3 || col === undefined) return undefined;
+  const K = econCodeAt(i.view, i.row, col, i.ctx, i.id, 2);
+  if (!K || K.text.length !== 2) return undefined;
+  refs.push(i.view.ref(i.row, col));
+  return lei.text + K.text;
 }
 
 /**
@@ -317,8 +379,9 @@ function classifyT07(i: RowInput): Classified | undefined {
   const cgl = i.cols.govLei;
   const cgk = i.cols.govKuan;
   const name = textCell(i.view, i.row, i.cols.econName);
-  const L = codeAt(i.view, i.row, cl, i.ctx, i.id, 3);
+  const L = econCodeAt(i.view, i.row, cl, i.ctx, i.id, 3);
   if (L && cl !== undefined) {
+    if (L.text.length === 3 && L.text.startsWith('3')) garbageCode(i, [ck], '部门经济分类科目编码（款）');
     const K = codeAt(i.view, i.row, ck, i.ctx, i.id, 2);
     let dept: string | undefined;
     const refs = [i.view.ref(i.row, cl)];
@@ -328,7 +391,8 @@ function classifyT07(i: RowInput): Classified | undefined {
       refs.push(i.view.ref(i.row, ck!));
     }
     if (dept) {
-      const GL = codeAt(i.view, i.row, cgl, i.ctx, i.id, 3);
+      garbageCode(i, [cgl, cgk], '政府经济分类科目编码');
+      const GL = econCodeAt(i.view, i.row, cgl, i.ctx, i.id, 3);
       const GK = codeAt(i.view, i.row, cgk, i.ctx, i.id, 2);
       let gov: string | undefined;
       if (GL?.text.length === 5) gov = GL.text;

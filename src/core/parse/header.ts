@@ -33,7 +33,8 @@ export interface Header {
   vocab: Set<string>;
 }
 
-const DEPT_RE = /^(部门|单位|部门\(单位\)|预算单位|编制单位)名称[:：](.+)$/;
+/** 部门名称 / 单位名称 / 编制单位 / 填报单位 / 部门 …, then a colon and the name (tables.md §1.1; exports vary the label). */
+const DEPT_RE = /^(?:(?:部门|单位|部门\(单位\)|预算单位|编制单位|填报单位)名称|编制单位|填报单位|预算单位|部门)[:：](.+)$/;
 const UNIT_RE = /^(金额)?单位[:：]\s*(万元|元|千元|亿元|百万元)$/;
 const YEAR_ROW_RE = /^\(?\d{4}年度?\)?$/;
 const DATE_RE = /^\d{4}年\d{1,2}月(\d{1,2}日)?$/;
@@ -41,6 +42,8 @@ const DATE_RE = /^\d{4}年\d{1,2}月(\d{1,2}日)?$/;
 const NAME_SPACE = /^(\s*(?:部门|单位|预算单位|编制单位)名称)[\s\u3000]+(?=\S)/;
 const PARENS = /^\((.*)\)$/;
 const UNIT_TAIL = /单位[:：](万元|元|千元|亿元|百万元)$/;
+/** A unit line with a unit we do not know (单位：美元): the table is left out of the amount rules. */
+const UNIT_OTHER = /^(?:金额)?单位[:：](?![^:：]*(?:局|办|委|院|厅|中心|所|站|队|会|处|室|部|司|校|馆)$)([^\d:：]{1,5})$/;
 const NUMBERISH = /^[\d.,%-]+$/;
 const PAREN_DIGIT = /^\(\d\)/;
 const NOTE_LABEL = /^(注|备注|说明)[:：]/;
@@ -68,7 +71,7 @@ export function preambleOf(view: SheetView, row: number, into: Preamble): boolea
       continue;
     }
     const bare = t.replace(PARENS, '$1'); // "（单位：万元）"
-    const unit = UNIT_RE.exec(bare) ?? UNIT_TAIL.exec(bare);
+    const unit = UNIT_RE.exec(bare) ?? UNIT_TAIL.exec(bare) ?? UNIT_OTHER.exec(bare);
     if (unit) {
       if (!into.unit) {
         into.unit = unit[unit.length - 1];
@@ -91,7 +94,7 @@ export function preambleOf(view: SheetView, row: number, into: Preamble): boolea
 }
 
 /** Is every filled cell of the row a preamble cell (部门名称, 单位, year, date)? */
-const PREAMBLE_START = /^[\s\u3000]*[部单预编金(（\d０-９]/;
+const PREAMBLE_START = /^[\s\u3000]*[部单预编填金(（\d０-９]/;
 
 export function isPreambleRow(view: SheetView, row: number): boolean {
   const cols = view.filledCols(row);
@@ -100,7 +103,7 @@ export function isPreambleRow(view: SheetView, row: number): boolean {
   return cols.every((c) => {
     const t = squash(view.text(row, c).replace(NAME_SPACE, '$1：'));
     const bare = t.replace(PARENS, '$1');
-    return DEPT_RE.test(t) || UNIT_RE.test(bare) || UNIT_TAIL.test(bare) || YEAR_ROW_RE.test(t) || DATE_RE.test(t);
+    return DEPT_RE.test(t) || UNIT_RE.test(bare) || UNIT_TAIL.test(bare) || UNIT_OTHER.test(bare) || YEAR_ROW_RE.test(t) || DATE_RE.test(t);
   });
 }
 

@@ -102,6 +102,7 @@ export function parseLines(block: Block, spec: TableSpec, ctx: ParseContext): Li
   const id = spec.id as 'T01' | 'T04';
   const pre: Preamble = {};
   const header = readHeader(view, block, spec, pre);
+  ctx.useUnit(spec.id, pre.unit);
   const left = view.left;
   const inLabel = header.col.get(CODE.inLabel) ?? left;
   const inAmount = header.col.get(CODE.inAmount) ?? inLabel + 1;

@@ -13,6 +13,7 @@ export function parseT08(block: Block, spec: TableSpec, ctx: ParseContext): T08T
   const view = block.view;
   const pre: Preamble = {};
   const header = readHeader(view, block, spec, pre);
+  ctx.useUnit(spec.id, pre.unit);
   const notes: Note[] = [];
   let amounts: Record<string, Amount> = {};
   let found = false;

@@ -53,6 +53,7 @@ export function parseT12(block: Block, spec: TableSpec, ctx: ParseContext): T12T
   const view = block.view;
   const pre: Preamble = {};
   const header = readHeader(view, block, spec, pre);
+  ctx.useUnit(spec.id, pre.unit);
   const lay = layoutOf(view, header);
   const rows: BodyRow[] = [];
   const projects: T12Project[] = [];

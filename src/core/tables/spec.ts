@@ -74,4 +74,6 @@ export const FUNC_CODE_COLUMNS: ColumnRule[] = [
   code(CODE.lei, ['类']),
   code(CODE.kuan, ['款']),
   code(CODE.xiang, ['项']),
+  // The whole code in one cell (2080505) under one 科目编码 header.
+  code(CODE.lei, ['科目编码', '功能分类科目编码', '支出功能分类科目编码', '科目代码', '功能科目编码']),
 ];

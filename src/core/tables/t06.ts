@@ -11,8 +11,11 @@ export const T06: TableSpec = {
   confirm: 2,
   columns: [
     code(CODE.econ, ['科目编码', '编码', '类'], { under: ['部门'] }),
+    // Codes split into 类 | 款 (301 | 01) in some exports.
+    code(CODE.econKuan, ['款'], { under: ['部门'] }),
     text(CODE.econName, ['科目名称', '名称'], { under: ['部门'] }),
     code(CODE.gov, ['科目编码', '编码', '类'], { under: ['政府'] }),
+    code(CODE.govKuan, ['款'], { under: ['政府'] }),
     text(CODE.govName, ['科目名称', '名称'], { under: ['政府'] }),
     amount(K.total, ['合计', '小计', '总计']),
     amount(K.personnel, ['人员经费']),

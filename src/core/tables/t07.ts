@@ -13,10 +13,10 @@ export const T07: TableSpec = {
   signature: ['部门预算经济分类', '政府预算经济分类', '部门预算支出经济分类', '政府预算支出经济分类', '总计', '上年结转结余', '事业收入', '科目名称'],
   confirm: 2,
   columns: [
-    code(CODE.econLei, ['类'], { under: ['部门'] }),
+    code(CODE.econLei, ['类', '科目编码', '编码'], { under: ['部门'] }),
     code(CODE.econKuan, ['款'], { under: ['部门'] }),
     text(CODE.econName, ['科目名称', '名称'], { under: ['部门'] }),
-    code(CODE.govLei, ['类'], { under: ['政府'] }),
+    code(CODE.govLei, ['类', '科目编码', '编码'], { under: ['政府'] }),
     code(CODE.govKuan, ['款'], { under: ['政府'] }),
     text(CODE.govName, ['科目名称', '名称'], { under: ['政府'] }),
     amount(K.total, ['总计']),
