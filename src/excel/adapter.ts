@@ -51,7 +51,7 @@ export class ExcelAdapter {
    * Round trip 1: sheet list. 2: snapshot of every sheet incl. fills and the stored marks.
    * Then the analysis runs locally. 3: restore old marks, store and paint the new ones.
    */
-  async validate<T>(analyse: (grids: SheetGrid[]) => T, marksOf: (result: T) => MarkRequest[], onPhase?: (p: Phase) => void): Promise<ValidateOutcome<T>> {
+  async validate<T>(analyse: (grids: SheetGrid[]) => T | Promise<T>, marksOf: (result: T) => MarkRequest[], onPhase?: (p: Phase) => void): Promise<ValidateOutcome<T>> {
     return guard(() =>
       this.run(async (ctx) => {
         const { list, snap } = await this.readAll(ctx, onPhase);
@@ -60,7 +60,7 @@ export class ExcelAdapter {
         await nextTick();
         let result: T;
         try {
-          result = analyse(grids);
+          result = await analyse(grids);
         } catch (e) {
           throw new ExcelAdapterError(`校验时出错：${(e as Error).message ?? String(e)}`);
         }

@@ -20,6 +20,11 @@ type Op = () => void;
 export class FakeExcelHost {
   /** Number of context.sync() calls (round trips) since creation or the last reset. */
   roundTrips = 0;
+  /**
+   * When set, awaited before each queued command of a sync. The browser preview uses it to give the
+   * page a turn: real Excel does this work in its own process, the fake must not freeze the page.
+   */
+  pace: (() => Promise<void>) | null = null;
   constructor(public readonly book: FakeWorkbook) {}
 
   /** Same shape as Excel.run: the batch gets a fresh context; queued commands are flushed at the end. */
@@ -56,6 +61,7 @@ export class FakeRequestContext {
     this.queue = [];
     let failure: unknown = null;
     for (const op of ops) {
+      if (this.host.pace) await this.host.pace();
       try {
         op();
       } catch (e) {
