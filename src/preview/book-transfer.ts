@@ -27,7 +27,7 @@ export type BookPart =
   | { kind: 'end'; active: number };
 
 /** Cut a workbook into parts of at most `size` cells (in the worker). */
-export function* encodeBook(book: FakeWorkbook, size = 20_000): Generator<BookPart> {
+export function* encodeBook(book: FakeWorkbook, size = 10_000): Generator<BookPart> {
   const formatIndex = new Map<string, number>();
   const fillIndex = new Map<string, number>();
   for (const sheet of book.sheets) {

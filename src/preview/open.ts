@@ -37,7 +37,7 @@ export async function readWorkbook(bytes: ArrayBuffer, onProgress: OpenProgress 
 }
 
 /** Give the page a turn whenever the fake Excel host has worked for `budgetMs` without one. */
-export function pacer(budgetMs = 25): () => Promise<void> {
+export function pacer(budgetMs = 16): () => Promise<void> {
   let since = now();
   return async () => {
     if (now() - since < budgetMs) return;

@@ -123,14 +123,17 @@ abstract class ClientObject {
     for (const p of props) {
       if (!this.scalarProps.includes(p)) throw new FakeOfficeError('InvalidArgument', `fake: ${this.typeName} has no loadable property '${p}'`);
     }
-    this.context.enqueue(() => {
+    // One command per property (same result at sync): the preview's pace can give the page a turn between them.
+    const loadOne = (p: string | null) => () => {
       // Loading a null object is allowed (the documented OrNullObject pattern); only isNullObject gets a value.
       if (this.isNullNow()) {
         this.loaded.set('isNullObject', true);
         return;
       }
-      for (const p of props) this.loaded.set(p, this.read(p));
-    });
+      if (p !== null) this.loaded.set(p, this.read(p));
+    };
+    if (props.length === 0) this.context.enqueue(loadOne(null));
+    for (const p of props) this.context.enqueue(loadOne(p));
     return this;
   }
 
