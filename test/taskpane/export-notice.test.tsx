@@ -59,3 +59,23 @@ test('the undo notice says what 校验 and 清除标记 do, and once dismissed s
   );
   expect(screen.queryByTestId('undo-notice')).toBeNull();
 });
+
+test('inside Excel the Word export is the rich-text copy (no browser download offered); the preview keeps the download', async () => {
+  const { App } = await import('../../src/taskpane/App');
+  const { createPaneHost } = await import('../../src/taskpane/host');
+  const { ExcelAdapter } = await import('../../src/excel/adapter');
+  const { FakeExcelHost } = await import('../../src/excel/fake/context');
+  const { loadFakeWorkbook } = await import('../../src/excel/fake/from-xlsx');
+  const fs = await import('fs');
+  for (const [kind, downloads, offered] of [['excel', 'no', false], ['excel', 'maybe', true], ['preview', 'yes', true]] as const) {
+    const book = await loadFakeWorkbook(fs.readFileSync(path.join(FIXTURES, 'clean/seed-000.xlsx')));
+    const host = createPaneHost(new ExcelAdapter(new FakeExcelHost(book).run, { mergedAreas: true }), kind, () => 'a.xlsx', { downloads });
+    const view = render(<App host={host} status="ready" />);
+    fireEvent.click(screen.getByRole('tab', { name: '情况说明' }));
+    fireEvent.click(await screen.findByTestId('generate'));
+    await screen.findByTestId('narrative', undefined, { timeout: 30_000 });
+    expect(screen.getByTestId('copy-rich').textContent).toBe('复制到剪贴板（保留标题格式）');
+    expect(screen.queryByTestId('export-docx') !== null).toBe(offered);
+    view.unmount();
+  }
+}, 120_000);
