@@ -56,9 +56,9 @@
 
   function unsupported() {
     show('此版本的 Office 无法显示本加载项', [
-      '您的 Excel 正在用旧版 Internet Explorer 或旧版 Microsoft Edge 组件显示加载项，本加载项需要较新的组件（Microsoft Edge WebView2）。',
-      '请任选其一：更新到 Excel 2021 或 Microsoft 365 的最新版本（Windows 10 需安装 Microsoft Edge WebView2 运行时，Windows 11 已自带）；' +
-        '或在 Edge、Chrome 等浏览器中用 Excel 网页版打开工作簿；Mac 版 Excel 16.24 及以上也可使用。',
+      '您的 Excel 用来显示加载项的浏览器组件太旧（旧版 Internet Explorer、旧版 Microsoft Edge，或旧版 macOS 的 Safari），本加载项无法在其中运行。',
+      '请任选其一：在 Windows 上更新到 Excel 2021 或 Microsoft 365 的最新版本（Windows 10 需安装 Microsoft Edge WebView2 运行时，Windows 11 已自带）；' +
+        '或在 Edge、Chrome 等浏览器中用 Excel 网页版打开工作簿；Mac 上请把 macOS 和 Excel（16.24 及以上）更新到最新。',
       '本加载项需要 ExcelApi 1.9，Excel 2019 及更早版本不受支持。'
     ]);
   }
