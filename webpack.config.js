@@ -1,7 +1,8 @@
 /**
  * Two pages: taskpane.html (inside Excel; loads office.js from Microsoft's CDN as Office requires)
  * and index.html (the browser preview over the fake Excel host). Everything else is bundled;
- * ExcelJS and docx are split into chunks loaded with import() only when needed.
+ * ExcelJS and docx are split into chunks loaded with import() only when needed. The core runs in a
+ * Web Worker (src/worker/worker.ts, found by webpack through `new Worker(new URL(…, import.meta.url))`).
  *
  *   npm run build        → build/ (production, works offline)
  *   npm run dev-server   → https://localhost:3000 for sideloading (Office dev certificates if present)
@@ -13,6 +14,8 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const SAMPLE = path.resolve(__dirname, 'examples', '示例-部门预算.xlsx');
+/** ES5 loader inlined into both pages as is: it must run (and explain) where the bundle cannot. */
+const LOADER = path.resolve(__dirname, 'src', 'loader', 'loader.js');
 
 /** `--env host=https://…`: the organisation's HTTPS address written into build/manifest.xml. */
 function manifestHost(env) {
@@ -70,8 +73,9 @@ module.exports = (env = {}, argv = {}) => {
       ],
     },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
-      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/preview/preview.html', chunks: ['preview'] }),
+      // inject: false — the loader, not a <script> tag, starts the bundle (see src/loader/loader.js).
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], inject: false, templateParameters: { loaderScript: fs.readFileSync(LOADER, 'utf8') } }),
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/preview/preview.html', chunks: ['preview'], inject: false, templateParameters: { loaderScript: fs.readFileSync(LOADER, 'utf8') } }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },

@@ -19,7 +19,11 @@ const require = createRequire(path.join(root, 'package.json'));
 export function initialBundle(page) {
   const html = path.join(root, 'build', page);
   if (!fs.existsSync(html)) return null;
-  const srcs = [...fs.readFileSync(html, 'utf8').matchAll(/<script[^>]*src="?([^" >]+)"?/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
+  const text = fs.readFileSync(html, 'utf8');
+  // Script tags, and the bundle the ES5 loader starts (listed in its data-bundle attribute).
+  const loaded = /data-bundle=(?:"([^"]*)"|([^\s>]+))/.exec(text);
+  const bundle = loaded ? (loaded[1] ?? loaded[2]).split(' ').filter(Boolean) : [];
+  const srcs = [...text.matchAll(/<script[^>]*src="?([^" >]+)"?/g)].map((m) => m[1]).concat(bundle).filter((s) => !/^https?:/.test(s));
   let raw = 0, gz = 0;
   for (const s of srcs) {
     const b = fs.readFileSync(path.join(root, 'build', s));

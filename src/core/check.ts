@@ -16,6 +16,8 @@ export interface CheckOptions {
   file?: string;
   /** Sheets of a separate 科目表 workbook (--catalog). */
   catalogGrids?: SheetGrid[];
+  /** Told when recognition and then the rules start (the pane shows progress by stage). */
+  onStage?: (stage: 'recognize' | 'rules') => void;
 }
 
 export interface CheckResult {
@@ -24,10 +26,12 @@ export interface CheckResult {
 }
 
 export function checkWorkbook(grids: SheetGrid[], options: CheckOptions = {}): CheckResult {
+  options.onStage?.('recognize');
   const params = readParams(grids);
   // The 说明参数 sheet holds inputs, not a table: its labels (上年“三公”经费合计 …) must not be
   // recognised as a second T08.
   const book = readBook(params ? grids.filter((g) => g.name !== params.sheet) : grids);
+  options.onStage?.('rules');
   const userCatalog = [...readUserCatalog(grids), ...readUserCatalog(options.catalogGrids ?? [], { anySheet: true })];
   const catalog = buildCatalog(userCatalog);
 

@@ -81,8 +81,8 @@ export class ExcelAdapter {
     );
   }
 
-  /** Validate, then restore old marks, store and paint the new ones. */
-  async validate<T>(analyse: (grids: SheetGrid[]) => T, marksOf: (result: T) => MarkRequest[], onPhase?: (p: Phase) => void): Promise<ValidateOutcome<T>> {
+  /** Validate (the analysis may run in a worker), then restore old marks, store and paint the new ones. */
+  async validate<T>(analyse: (grids: SheetGrid[]) => T | Promise<T>, marksOf: (result: T) => MarkRequest[], onPhase?: (p: Phase) => void): Promise<ValidateOutcome<T>> {
     return guard(() =>
       this.run(async (ctx) => {
         const { info, snap } = await this.readAll(ctx, true, onPhase);
@@ -91,7 +91,7 @@ export class ExcelAdapter {
         await nextTick();
         let result: T;
         try {
-          result = analyse(grids);
+          result = await analyse(grids);
         } catch (e) {
           throw new ExcelAdapterError(`校验时出错：${(e as Error).message ?? String(e)}`);
         }

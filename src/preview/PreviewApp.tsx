@@ -8,6 +8,8 @@ import { createPaneHost } from '../taskpane/host';
 import { ExcelAdapter } from '../excel/adapter';
 import { FakeExcelHost } from '../excel/fake/context';
 import type { FakeWorkbook } from '../excel/fake/workbook';
+import type { OpenProgress } from './open';
+import { pacer, readWorkbook } from './open';
 import { SheetView } from './SheetView';
 
 export const SAMPLE_URL = 'sample.xlsx';
@@ -17,14 +19,13 @@ type Loaded = { book: FakeWorkbook; name: string; id: number };
 
 let loads = 0;
 
-async function openBytes(bytes: ArrayBuffer, name: string): Promise<Loaded> {
+async function openBytes(bytes: ArrayBuffer, name: string, onProgress: OpenProgress): Promise<Loaded> {
   const head = new Uint8Array(bytes.slice(0, 4));
   if (bytes.byteLength === 0) throw new Error(`「${name}」是空文件，不是 Excel 工作簿。`);
   if (head[0] === 0xd0 && head[1] === 0xcf) throw new Error(`「${name}」已加密或是旧版 .xls 格式：请在 Excel 中取消密码保护并另存为 .xlsx。`);
   if (head[0] !== 0x50 || head[1] !== 0x4b) throw new Error(`「${name}」不是 .xlsx 工作簿。`);
-  const { loadFakeWorkbook } = await import(/* webpackChunkName: "xlsx-reader" */ '../excel/fake/from-xlsx');
   try {
-    return { book: await loadFakeWorkbook(bytes), name, id: ++loads };
+    return { book: await readWorkbook(bytes, onProgress), name, id: ++loads };
   } catch (e) {
     throw new Error(`「${name}」已损坏或不是有效的 .xlsx 工作簿（${String((e as Error).message).slice(0, 80)}）。`);
   }
@@ -33,14 +34,16 @@ async function openBytes(bytes: ArrayBuffer, name: string): Promise<Loaded> {
 export function PreviewApp(): React.ReactElement {
   const [loaded, setLoaded] = React.useState<Loaded | null>(null);
   const [loading, setLoading] = React.useState<string | null>(SAMPLE_NAME);
+  const [progress, setProgress] = React.useState<string>('');
   const [error, setError] = React.useState<string | null>(null);
   const input = React.useRef<HTMLInputElement>(null);
 
   const open = async (get: () => Promise<ArrayBuffer>, name: string): Promise<void> => {
     setLoading(name);
+    setProgress('');
     setError(null);
     try {
-      setLoaded(await openBytes(await get(), name));
+      setLoaded(await openBytes(await get(), name, setProgress));
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -63,6 +66,7 @@ export function PreviewApp(): React.ReactElement {
   const host = React.useMemo(() => {
     if (!loaded) return null;
     const fake = new FakeExcelHost(loaded.book);
+    fake.pace = pacer();
     return createPaneHost(new ExcelAdapter(fake.run, { mergedAreas: true }), 'preview', () => loaded.name);
   }, [loaded]);
 
@@ -94,7 +98,11 @@ export function PreviewApp(): React.ReactElement {
       <div className="split">
         <section className="book" aria-label="工作簿">
           {error && <div className="notice notice-error" role="alert">{error}</div>}
-          {loading && <div className="notice">正在打开「{loading}」…</div>}
+          {loading && (
+            <div className="notice" role="status" data-testid="opening">
+              正在打开「{loading}」… {progress}
+            </div>
+          )}
           {loaded && <SheetView book={loaded.book} />}
           <div className="hint">双击单元格可修改数值，修改后在右侧点「重新校验」。</div>
         </section>

@@ -77,11 +77,22 @@ function layoutOf(sheet: FakeSheet): Layout {
   return { rows, cols, colX, width: colX[cols + 1], height: rows * ROW_H, merges, slaves };
 }
 
+/**
+ * The layout scans every cell of the sheet: recompute it only when the sheet's shape may have
+ * changed, not on every scroll, selection or re-colouring (a 200,000-row sheet takes a while).
+ */
+function useLayout(sheet: FakeSheet): Layout {
+  const cache = React.useRef<{ key: string; layout: Layout } | null>(null);
+  const key = `${sheet.cells.size}|${sheet.merges.length}|${sheet.colWidths.size}`;
+  if (!cache.current || cache.current.key !== key) cache.current = { key, layout: layoutOf(sheet) };
+  return cache.current.layout;
+}
+
 function Grid({ book, sheet }: { book: FakeWorkbook; sheet: FakeSheet }): React.ReactElement {
   const scroller = React.useRef<HTMLDivElement>(null);
   const [view, setView] = React.useState({ top: 0, left: 0, height: 600, width: 800 });
   const [editing, setEditing] = React.useState<{ row: number; col: number; text: string } | null>(null);
-  const layout = layoutOf(sheet);
+  const layout = useLayout(sheet);
 
   React.useLayoutEffect(() => {
     const el = scroller.current;

@@ -2,12 +2,16 @@
 import * as React from 'react';
 import { FluentProvider, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { CheckTab, useCheckState } from './CheckTab';
-import { loadCore } from './core';
+import { workerLink } from '../worker/client';
 import type { PaneHost } from './host';
 
 /** The 情况说明 tab (with its dialog) is a separate chunk: most sessions only check. */
 const NarrativeTab = React.lazy(() => import(/* webpackChunkName: "narrative-tab" */ './NarrativeTab').then((m) => ({ default: m.NarrativeTab })));
 import { paneTheme } from './theme';
+
+/** ExcelApi 1.9 (Excel 2019 does not have it) and a current webview; see src/loader/loader.js for the webview check. */
+export const SUPPORTED_EXCEL =
+  '本加载项需要 ExcelApi 1.9：Excel 2021 或更新版本、Microsoft 365 版 Excel（Windows 版本 1903 及以上，建议保持更新）、Mac 版 Excel 16.24 及以上，或 Excel 网页版。Excel 2019 及更早版本不受支持。';
 
 export type PaneStatus = 'ready' | 'connecting' | 'no-office' | 'unsupported';
 
@@ -36,9 +40,9 @@ export function App({ host, status, detail }: AppProps): React.ReactElement {
   const s = useStyles();
   const [tab, setTab] = React.useState<'check' | 'narrative'>('check');
   const check = useCheckState(host);
-  // Fetch the core chunk while the user reads the pane, so the first 校验 does not wait for it.
+  // Start the core worker while the user reads the pane, so the first 校验 does not wait for it.
   React.useEffect(() => {
-    if (host) void loadCore().catch(() => undefined);
+    if (host) void workerLink().catch(() => undefined);
   }, [host]);
   return (
     <FluentProvider theme={paneTheme} className={s.root} lang="zh-CN">
@@ -80,7 +84,7 @@ function HostStatus({ status, detail }: { status: PaneStatus; detail?: string })
       <MessageBar intent="error" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>此版本的 Excel 不受支持</MessageBarTitle>
-          本加载项需要 Excel 2019、Excel 2021、Microsoft 365 或 Excel 网页版（ExcelApi 1.9 及以上）。{detail ? `（${detail}）` : ''}
+          {SUPPORTED_EXCEL}{detail ? `（${detail}）` : ''}
         </MessageBarBody>
       </MessageBar>
     );

@@ -2,16 +2,16 @@
 import * as React from 'react';
 import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text, tokens } from '@fluentui/react-components';
 import type { Severity } from '../core/report';
-import type { Phase } from '../excel/adapter';
 import { FindingsList } from './FindingsList';
-import { PHASE_LABEL, PHASE_PROGRESS } from './format';
-import type { CheckOutcome, PaneHost } from './host';
+import type { CheckOutcome, PaneHost, PaneStage } from './host';
+import { STAGE_LABEL, STAGE_PROGRESS } from './progress';
 import { Summary } from './Summary';
+import { UndoNotice } from './UndoNotice';
 
 export interface CheckState {
   running: boolean;
   clearing: boolean;
-  phase: Phase | null;
+  phase: PaneStage | null;
   outcome: CheckOutcome | null;
   error: string | null;
   notice: string | null;
@@ -52,7 +52,7 @@ const useStyles = makeStyles({
   intro: { color: tokens.colorNeutralForeground2, lineHeight: tokens.lineHeightBase300 },
 });
 
-export function CheckTab({ host, state, }: { host: PaneHost; state: CheckStateHandle }): React.ReactElement {
+export function CheckTab({ host, state }: { host: PaneHost; state: CheckStateHandle }): React.ReactElement {
   const s = useStyles();
   const { state: st, update } = state;
   const busy = st.running || st.clearing;
@@ -103,12 +103,14 @@ export function CheckTab({ host, state, }: { host: PaneHost; state: CheckStateHa
 
       {st.running && st.phase && (
         <div role="status" aria-live="polite">
-          <ProgressBar value={PHASE_PROGRESS[st.phase]} thickness="large" aria-label="校验进度" />
-          <Text size={200} className={s.intro}>
-            {PHASE_LABEL[st.phase]}
+          <ProgressBar value={STAGE_PROGRESS[st.phase]} thickness="large" aria-label="校验进度" />
+          <Text size={200} className={s.intro} data-testid="stage">
+            {STAGE_LABEL[st.phase]}
           </Text>
         </div>
       )}
+
+      <UndoNotice />
 
       {st.error && (
         <MessageBar intent="error" layout="multiline">

@@ -3,14 +3,13 @@
  * write it to a sheet, export it as .docx, or create the 说明参数 sheet pre-filled from the tables.
  */
 import * as React from 'react';
-import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from '@fluentui/react-components';
-import type { BudgetBook } from '../core/model';
-import type { NarrativeParams, NarrativeResult } from '../core/narrative';
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, Text, tokens } from '@fluentui/react-components';
+import type { NarrativeResult } from '../core/narrative';
 import type { SheetContent } from '../excel/write-sheet';
 import { freeSheetName } from '../excel/write-sheet';
-import { loadCore } from './core';
-import { copyText, downloadBytes, safeFileName } from './download';
-import type { PaneHost } from './host';
+import { copyContent, downloadBytes, safeFileName } from './download';
+import type { PaneHost, PaneStage } from './host';
+import { STAGE_LABEL, STAGE_PROGRESS } from './progress';
 import type { ConflictChoice, SheetConflict } from './SheetNameDialog';
 import { SheetNameDialog } from './SheetNameDialog';
 
@@ -45,6 +44,7 @@ export function NarrativeTab({ host }: { host: PaneHost }): React.ReactElement {
   const [hasParams, setHasParams] = React.useState(true);
   const [error, setError] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
+  const [stage, setStage] = React.useState<PaneStage | null>(null);
   const [conflict, setConflict] = React.useState<(SheetConflict & { content: SheetContent; done: string }) | null>(null);
 
   const act = async (what: Busy, f: () => Promise<void>): Promise<void> => {
@@ -57,27 +57,22 @@ export function NarrativeTab({ host }: { host: PaneHost }): React.ReactElement {
       setError((e as Error).message);
     } finally {
       setBusy(null);
+      setStage(null);
     }
   };
+
+  const NO_TABLES = '没有找到预算公开表，无法生成情况说明。请先在「校验」页查看本工具识别的表格标题。';
 
   /** A fresh snapshot each time: the user may have edited the tables or 说明参数 since. */
-  const load = async (): Promise<{ book: BudgetBook; params: NarrativeParams | undefined } | null> => {
-    const { readParams } = await loadCore();
-    const { grids, book } = await host.readBook();
-    if (Object.keys(book.tables).length === 0) {
-      setError('没有找到预算公开表，无法生成情况说明。请先在「校验」页查看本工具识别的表格标题。');
-      return null;
-    }
-    const params = readParams(grids);
-    setHasParams(params !== undefined);
-    return { book, params };
-  };
-
   const generate = () =>
     act('generate', async () => {
-      const { generateNarrative } = await loadCore();
-      const r = await load();
-      if (r) setResult(generateNarrative(r.book, r.params));
+      const r = await host.narrative(setStage);
+      if (!r.tables) {
+        setError(NO_TABLES);
+        return;
+      }
+      setHasParams(r.hasParams);
+      setResult(r.result);
     });
 
   /** Write a sheet; when the name is taken, ask first (the dialog calls back into finishWrite). */
@@ -104,28 +99,38 @@ export function NarrativeTab({ host }: { host: PaneHost }): React.ReactElement {
 
   const writeSheet = () => act('sheet', () => safeWrite(NARRATIVE_SHEET, narrativeSheet(result!), '已写入工作表「{name}」。'));
 
+  /** Only where a browser handles downloads (the preview, Excel on the web); see download.ts. */
   const exportDocx = () =>
     act('docx', async () => {
       const { narrativeToDocx } = await import(/* webpackChunkName: "docx" */ '../io/narrative-docx');
-      downloadBytes(await narrativeToDocx(result!), `${safeFileName(result!.title || NARRATIVE_SHEET)}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-      setNotice('已导出 Word 文件（在浏览器的下载中查看）。');
+      const name = `${safeFileName(result!.title || NARRATIVE_SHEET)}.docx`;
+      downloadBytes(await narrativeToDocx(result!), name, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      setNotice(
+        host.downloads === 'yes'
+          ? `已导出「${name}」，请在浏览器的下载列表中查看。`
+          : `已请求下载「${name}」。如果浏览器没有开始下载（Excel 网页版可能不允许加载项下载文件），请改用「复制到剪贴板（保留标题格式）」，再在 Word 中粘贴。`,
+      );
     });
 
-  const copy = () =>
-    act('copy', async () => {
-      await copyText(plainText(result!));
-      setNotice('已复制到剪贴板。');
-    });
+  /** Synchronous up to the copy itself: the webview allows it only inside the user's click. */
+  const copy = (): void => {
+    setError(null);
+    setNotice(null);
+    copyContent({ text: plainText(result!), html: narrativeHtml(result!) }).then(
+      (how) => setNotice(how === 'rich' ? '已复制到剪贴板（保留标题格式）：在 Word 中按 Ctrl+V 粘贴，一级、二级标题会成为 Word 的“标题 1”“标题 2”。' : '已复制为纯文本（此环境不允许复制格式）。'),
+      (e: unknown) => setError((e as Error).message),
+    );
+  };
 
   const createParams = () =>
     act('params', async () => {
-      const { initParamsFormats, initParamsSheet, PARAMS_SHEET } = await loadCore();
-      const r = await load();
-      if (!r) return;
-      const b = r.book;
-      const rows = initParamsSheet(b);
-      const content: SheetContent = { rows, formats: initParamsFormats(b, rows), widths: [220, 160, 90, 90], boldRows: [1], wrap: false };
-      await safeWrite(PARAMS_SHEET, content, '已创建「{name}」工作表：请填写其中的上年数、原因等，然后重新生成情况说明。');
+      const r = await host.paramsSheet(setStage);
+      if (!r.tables) {
+        setError(NO_TABLES);
+        return;
+      }
+      const content: SheetContent = { rows: r.rows, formats: r.formats, widths: [220, 160, 90, 90], boldRows: [1], wrap: false };
+      await safeWrite(r.sheet, content, '已创建「{name}」工作表：请填写其中的上年数、原因等，然后重新生成情况说明。');
     });
 
   const placeholders = result ? countPlaceholders(result) : 0;
@@ -136,20 +141,30 @@ export function NarrativeTab({ host }: { host: PaneHost }): React.ReactElement {
         <Button appearance="primary" onClick={generate} disabled={!!busy} data-testid="generate">
           {busy === 'generate' ? '正在生成…' : result ? '重新生成' : '生成情况说明'}
         </Button>
-        <Button onClick={copy} disabled={!result || !!busy}>
-          复制
+        <Button onClick={copy} disabled={!result || !!busy} data-testid="copy-rich">
+          复制到剪贴板（保留标题格式）
         </Button>
         <Button onClick={writeSheet} disabled={!result || !!busy}>
           写入工作表
         </Button>
-        <Button onClick={exportDocx} disabled={!result || !!busy}>
-          {busy === 'docx' ? '正在导出…' : '导出 Word'}
-        </Button>
+        {host.downloads !== 'no' && (
+          <Button onClick={exportDocx} disabled={!result || !!busy} data-testid="export-docx">
+            {busy === 'docx' ? '正在导出…' : '导出 Word'}
+          </Button>
+        )}
         <Button onClick={createParams} disabled={!!busy}>
           创建说明参数表
         </Button>
       </div>
-      {busy && busy !== 'generate' && busy !== 'docx' && <Spinner size="tiny" label="请稍候…" labelPosition="after" />}
+      {busy && stage && (
+        <div role="status" aria-live="polite">
+          <ProgressBar value={STAGE_PROGRESS[stage]} thickness="large" aria-label="进度" />
+          <Text size={200} className={s.intro} data-testid="stage">
+            {STAGE_LABEL[stage]}
+          </Text>
+        </div>
+      )}
+      {busy && !stage && busy !== 'generate' && busy !== 'docx' && <Spinner size="tiny" label="请稍候…" labelPosition="after" />}
       {error && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{error}</MessageBarBody>
@@ -222,6 +237,24 @@ export function plainText(r: NarrativeResult): string {
     for (const p of s.paragraphs) lines.push(`\u3000\u3000${p}`);
   }
   return lines.join('\n');
+}
+
+const escapeHtml = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The narrative as HTML for the clipboard: Word maps h1/h2 to its 标题 1/标题 2 styles and the
+ * MsoTitle class to 标题, so the document keeps its outline when pasted.
+ */
+export function narrativeHtml(r: NarrativeResult): string {
+  const out: string[] = ['<html lang="zh-CN"><head><meta charset="utf-8"></head><body>'];
+  if (r.title) out.push(`<p class="MsoTitle" style="text-align:center"><b>${escapeHtml(r.title)}</b></p>`);
+  for (const s of r.sections) {
+    const tag = s.level === 1 ? 'h1' : 'h2';
+    out.push(`<${tag}>${escapeHtml(s.heading)}</${tag}>`);
+    for (const p of s.paragraphs) out.push(`<p style="text-indent:2em">${escapeHtml(p)}</p>`);
+  }
+  out.push('</body></html>');
+  return out.join('\n');
 }
 
 /** One column: title, headings in bold, one paragraph per row, wrapped. */

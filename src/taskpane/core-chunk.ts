@@ -1,3 +1,2 @@
-/** Everything the pane needs from the core, in one chunk loaded on demand (keeps the first bundle small). */
-export { checkWorkbook } from '../core/check';
-export { generateNarrative, initParamsFormats, initParamsSheet, PARAMS_SHEET, readParams } from '../core/narrative';
+/** The core's tasks for running on the page (no Worker), in one chunk loaded on demand. */
+export { checkTask, narrativeTask, paramsTask } from '../worker/tasks';

@@ -1,19 +1,19 @@
 /**
  * What the task pane needs from its host, whether Excel or the browser preview: both are the same
- * ExcelAdapter over a different `run`. The budget logic stays in the core; this only wires it.
+ * ExcelAdapter over a different `run`. Office.js (or the fake) is called on the page; recognition,
+ * rules and narrative run in the core worker (src/worker), so a large workbook does not freeze the pane.
  */
 import type { SheetGrid } from '../core/grid';
-import type { BudgetBook } from '../core/model';
 import type { Finding, Report } from '../core/report';
 import type { ExcelAdapter, Phase } from '../excel/adapter';
 import type { MarkRequest } from '../excel/highlight';
 import type { SheetContent } from '../excel/write-sheet';
-import { loadCore } from './core';
+import type { CoreWork } from '../worker/client';
+import { coreWork } from '../worker/client';
+import type { NarrativeTaskResult, ParamsTaskResult, WorkStage } from '../worker/tasks';
 
 export interface CheckOutcome {
   report: Report;
-  book: BudgetBook;
-  grids: SheetGrid[];
   marked: number;
   /** Findings whose cell could not be coloured (original fill unknown or not restorable). */
   unmarkable: number;
@@ -21,11 +21,20 @@ export interface CheckOutcome {
   notices: string[];
 }
 
+/** Progress of long work, by stage: 读取 (Excel) → 识别 → 校验 → 标记, or → 生成 for the narrative. */
+export type PaneStage = Phase | WorkStage;
+
+/** Whether a browser download of the .docx works where the pane runs. */
+export type DownloadSupport = 'yes' | 'maybe' | 'no';
+
 export interface PaneHost {
   kind: 'excel' | 'preview';
-  validate(onPhase?: (p: Phase) => void): Promise<CheckOutcome>;
-  /** Snapshot + parse without marking (for 情况说明). */
-  readBook(onPhase?: (p: Phase) => void): Promise<{ grids: SheetGrid[]; book: BudgetBook }>;
+  downloads: DownloadSupport;
+  validate(onStage?: (s: PaneStage) => void): Promise<CheckOutcome>;
+  /** Read the workbook afresh and write the 情况说明 (the user may have edited tables or 说明参数). */
+  narrative(onStage?: (s: PaneStage) => void): Promise<NarrativeTaskResult>;
+  /** Read the workbook afresh and prepare a pre-filled 说明参数 sheet. */
+  paramsSheet(onStage?: (s: PaneStage) => void): Promise<ParamsTaskResult>;
   clearMarks(): Promise<{ restored: number; skipped: number; notices?: string[] }>;
   goTo(sheet: string, cell: string): Promise<void>;
   sheetNames(): Promise<string[]>;
@@ -39,21 +48,28 @@ export function markRequests(findings: Finding[]): MarkRequest[] {
     .map((f) => ({ sheet: f.sheet, cell: f.cell, severity: f.severity as 'error' | 'warning' }));
 }
 
-export function createPaneHost(adapter: ExcelAdapter, kind: PaneHost['kind'], fileName: () => string): PaneHost {
+export interface PaneHostOptions {
+  downloads?: DownloadSupport;
+  /** Where the core runs (default: the worker, or the page without one). */
+  work?: CoreWork;
+}
+
+export function createPaneHost(adapter: ExcelAdapter, kind: PaneHost['kind'], fileName: () => string, opts: PaneHostOptions = {}): PaneHost {
+  const work = opts.work ?? coreWork();
+  const read = async (onStage?: (s: PaneStage) => void): Promise<SheetGrid[]> => adapter.readGrids(onStage);
   return {
     kind,
-    async validate(onPhase) {
-      const { checkWorkbook } = await loadCore();
-      const out = await adapter.validate((grids) => checkWorkbook(grids, { file: fileName() }), (r) => markRequests(r.report.findings), onPhase);
+    downloads: opts.downloads ?? (kind === 'preview' ? 'yes' : 'no'),
+    async validate(onStage) {
+      const out = await adapter.validate((grids) => work.check(grids, fileName(), onStage), (r) => markRequests(r.report.findings), onStage);
       const notices = out.blocked.map((b) => `「${b.sheet}」有 ${b.cells} 处问题未标色：${b.reason}`).concat(out.notices);
-      return { report: out.result.report, book: out.result.book, grids: out.grids, marked: out.marked, unmarkable: out.unmarkable.length, notices };
+      return { report: out.result.report, marked: out.marked, unmarkable: out.unmarkable.length, notices };
     },
-    async readBook(onPhase) {
-      const { checkWorkbook } = await loadCore();
-      const grids = await adapter.readGrids(onPhase);
-      onPhase?.('check');
-      const { book } = checkWorkbook(grids, { file: fileName() });
-      return { grids, book };
+    async narrative(onStage) {
+      return work.narrative(await read(onStage), onStage);
+    },
+    async paramsSheet(onStage) {
+      return work.params(await read(onStage), onStage);
     },
     clearMarks: async () => {
       const r = await adapter.clearMarks();

@@ -42,7 +42,9 @@ function start(): void {
       return;
     }
     const adapter = new ExcelAdapter((batch) => Excel.run(batch), { mergedAreas: req.isSetSupported('ExcelApi', '1.13') });
-    render({ host: createPaneHost(adapter, 'excel', fileName), status: 'ready' });
+    // Only Excel on the web is a real browser that may let the pane download the .docx (see download.ts).
+    const downloads = Office.context.platform === Office.PlatformType.OfficeOnline ? 'maybe' : 'no';
+    render({ host: createPaneHost(adapter, 'excel', fileName, { downloads }), status: 'ready' });
   });
 }
 

@@ -59,7 +59,7 @@ function reader(grid: SheetGrid) {
     return { value, format };
   };
   const lastRow = o.row + grid.values.length - 1;
-  const lastCol = o.col + Math.max(0, ...grid.values.map((v) => v.length)) - 1;
+  const lastCol = o.col + grid.values.reduce((w, v) => (v.length > w ? v.length : w), 0) - 1;
   return { get, first: o, lastRow, lastCol };
 }
 

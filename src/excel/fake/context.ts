@@ -51,6 +51,11 @@ export class FakeExcelHost {
    * InvalidOperationInCellEditMode (Excel.ErrorCodes).
    */
   cellEditMode = false;
+  /**
+   * When set, awaited before each queued command of a sync. The browser preview uses it to give the
+   * page a turn: real Excel does this work in its own process, the fake must not freeze the page.
+   */
+  pace: (() => Promise<void>) | null = null;
   constructor(public readonly book: FakeWorkbook) {}
 
   /** Same shape as Excel.run: the batch gets a fresh context; queued commands are flushed at the end. */
@@ -88,6 +93,11 @@ export class FakeRequestContext {
     this.requestBytes += COMMAND_BYTES + jsonBytes(args);
   }
 
+  /** A further step of the command just queued (its bytes are already counted). */
+  enqueueMore(op: Op): void {
+    this.queue.push(op);
+  }
+
   /** Bytes a proxy adds to the next request without a command of its own (e.g. an address). */
   addRequest(args: unknown): void {
     this.requestBytes += jsonBytes(args);
@@ -116,6 +126,7 @@ export class FakeRequestContext {
     let failure: unknown = null;
     const commits: (() => void)[] = [];
     for (const op of ops) {
+      if (this.host.pace) await this.host.pace();
       try {
         const out = op();
         if (out) {
@@ -192,13 +203,17 @@ abstract class ClientObject {
     for (const p of props) {
       if (!this.scalarProps.includes(p)) throw new FakeOfficeError('InvalidArgument', `fake: ${this.typeName} has no loadable property '${p}'`);
     }
-    this.context.enqueue(() => {
+    // One command per property (the same bytes and result at sync): the preview's pace can give the
+    // page a turn between them.
+    const loadOne = (p: string | null) => () => {
       // Loading a null object is allowed (the documented OrNullObject pattern); only isNullObject gets a value.
       if (this.isNullNow()) return { payload: { isNullObject: true }, commit: () => this.loaded.set('isNullObject', true) };
-      const values: Record<string, unknown> = {};
-      for (const p of props) values[p] = this.read(p);
-      return { payload: values, commit: () => { for (const p of props) this.loaded.set(p, values[p]); } };
-    }, props);
+      if (p === null) return undefined;
+      const value = this.read(p);
+      return { payload: { [p]: value }, commit: () => this.loaded.set(p, value) };
+    };
+    this.context.enqueue(loadOne(props[0] ?? null), props);
+    for (const p of props.slice(1)) this.context.enqueueMore(loadOne(p));
     return this;
   }
 
