@@ -7,6 +7,7 @@ import { checkWorkbook } from '../core/check';
 import { formatTextReport } from './text-report';
 import { readXlsxFile, UnreadableFileError } from './read-xlsx';
 import { runNarrativeOutputs } from './narrative-outputs';
+import { runCheckNarrative } from './check-narrative';
 
 export interface CliOptions {
   file?: string;
@@ -15,6 +16,7 @@ export interface CliOptions {
   docx?: string;
   initParams?: string;
   catalog?: string;
+  checkNarrative?: string;
   help?: boolean;
 }
 
@@ -24,6 +26,7 @@ const USAGE = `用法：budget-check <工作簿.xlsx> [--format json|text] [--na
   --docx 情况说明.docx      同上，生成 Word 文档
   --init-params 输出.xlsx   另存一份工作簿副本，末尾新增预填的“说明参数”表（原工作簿不修改；已有该表时不生成）
   --catalog 科目表.xlsx     用从预算系统导出的科目表（科目编码、科目名称）补充或覆盖内置科目
+  --check-narrative 情况说明.docx|.md|.txt  逐个数字校对本部门的情况说明与表格是否一致（只读取，不修改该文件）
 退出码：0 已读取；1 存在“错误”级问题；2 文件无法读取。`;
 
 export function parseArgs(argv: string[]): CliOptions | string {
@@ -54,6 +57,12 @@ export function parseArgs(argv: string[]): CliOptions | string {
         else o.catalog = v;
         break;
       }
+      case '--check-narrative': {
+        const v = take();
+        if (!v) return `${flag} 需要一个文件名（情况说明 .docx、.md 或 .txt）`;
+        o.checkNarrative = v;
+        break;
+      }
       case '-h': case '--help':
         o.help = true;
         break;
@@ -81,6 +90,7 @@ export async function run(argv: string[]): Promise<number> {
     const catalogGrids = parsed.catalog ? await readXlsxFile(parsed.catalog) : undefined;
     const { report, book } = checkWorkbook(grids, { file: parsed.file, catalogGrids });
     const extra = await runNarrativeOutputs(parsed, grids, book, report);
+    if (parsed.checkNarrative) await runCheckNarrative(parsed.checkNarrative, grids, book, report);
     if (parsed.format === 'json') process.stdout.write(JSON.stringify(report, null, 1) + '\n');
     else process.stdout.write(formatTextReport(report) + extra.map((l) => l + '\n').join(''));
     return report.summary.error > 0 ? 1 : 0;

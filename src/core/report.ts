@@ -36,6 +36,8 @@ export interface NarrativeLocation {
   quote: string;
   /** The number (or words) exactly as written: 38.3%, 179.6万元, 2023年. */
   text: string;
+  /** Where `text` starts in `quote` (the same number may occur twice in a sentence). */
+  offset?: number;
 }
 
 /** Every number found in the 情况说明, with what it was checked against (so coverage can be measured). */

@@ -66,3 +66,4 @@ function toFindings(issues: NarrativeIssue[]): Finding[] {
   }
   return out;
 }
+export { findNarrativeSheet, sheetParagraphs, NARRATIVE_SHEET } from './sheet';

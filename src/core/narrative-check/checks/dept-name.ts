@@ -3,10 +3,9 @@
  * like it but reads differently (驻广办事处 for 驻广州办事处) is a warning (rules.md N.dept-name).
  */
 import type { Paragraph } from '../document';
-import { sentenceAt, sentencesOf } from '../document';
 import type { Sources } from '../sources';
 import type { NarrativeIssue } from '../types';
-import { issue } from './location';
+import { issue, placeAt } from './location';
 
 const STOP = /[\s\d，。；：、,.;:（）()“”"【】]/;
 
@@ -24,8 +23,7 @@ export function checkDeptName(paras: Paragraph[], src: Sources): NarrativeIssue[
       if (run.startsWith(D)) continue;
       const written = nameOf(run, D);
       if (!written || similarity(written, D) < 0.7) continue;
-      const s = sentenceAt(sentencesOf(text), i);
-      out.push(issue('N.text.dept-name', 'warning', { paragraph: p.index, section: p.section, quote: s.text.trim(), text: written }, `第${p.index}段部门名称写为“${written}”，表中为“${D}”`, { expected: D, actual: written }));
+      out.push(issue('N.text.dept-name', 'warning', placeAt(p, i, written), `第${p.index}段部门名称写为“${written}”，表中为“${D}”`, { expected: D, actual: written }));
     }
   }
   return out;

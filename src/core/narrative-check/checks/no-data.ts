@@ -1,10 +1,9 @@
 /** “本部门无政府性基金预算”, “无专项转移支付项目” …: true only when that table (or input) is zero. */
 import type { Paragraph } from '../document';
-import { sentenceAt, sentencesOf } from '../document';
 import type { Sources } from '../sources';
 import type { NarrativeIssue } from '../types';
 import { num, show } from './compare';
-import { issue } from './location';
+import { issue, placeAt } from './location';
 
 const TOPICS: { re: string; q: string; what: string }[] = [
   { re: '政府性基金', q: 't09.total', what: '政府性基金预算支出' },
@@ -24,16 +23,14 @@ export function checkNoData(paras: Paragraph[], src: Sources): NarrativeIssue[] 
   const out: NarrativeIssue[] = [];
   for (const p of paras) {
     if (p.heading) continue;
-    const sentences = sentencesOf(p.text);
     for (const t of TOPICS) {
       const re = new RegExp(`${NONE}[^，。；,;]{0,12}?${t.re}[^，。；,;]{0,8}`, 'g');
       for (const m of p.text.matchAll(re)) {
         const f = src.get(t.q);
         if (!f || f.scaled === 0) continue;
-        const s = sentenceAt(sentences, m.index!);
         const amount = t.q.includes('count') || t.q.startsWith('car') ? `${num(f.scaled)}` : `${show(f.scaled, f.decimals, src.ctx.style.trim)}万元`;
         out.push(
-          issue('N.text.no-data', 'error', { paragraph: p.index, section: p.section, quote: s.text.trim(), text: m[0] }, `第${p.index}段称“${m[0]}”，但${f.label}为${amount}（${f.source}）`, {
+          issue('N.text.no-data', 'error', placeAt(p, m.index!, m[0]), `第${p.index}段称“${m[0]}”，但${f.label}为${amount}（${f.source}）`, {
             related: f.refs,
             expected: num(f.scaled),
             actual: 0,

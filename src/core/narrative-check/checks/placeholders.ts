@@ -1,8 +1,7 @@
 /** Template residue: 【请填写…】, XX, ×××, 增加（减少）, “…”, a unit with no number before it. */
 import type { Paragraph } from '../document';
-import { sentenceAt, sentencesOf } from '../document';
 import type { NarrativeIssue } from '../types';
-import { issue } from './location';
+import { issue, placeAt } from './location';
 
 const PATTERNS: { re: RegExp; what: string }[] = [
   { re: /【[^】]*】/g, what: '未替换的占位符' },
@@ -15,14 +14,12 @@ const PATTERNS: { re: RegExp; what: string }[] = [
 export function checkPlaceholders(paras: Paragraph[]): NarrativeIssue[] {
   const out: NarrativeIssue[] = [];
   for (const p of paras) {
-    const sentences = sentencesOf(p.text);
     const seen = new Set<number>();
     for (const { re, what } of PATTERNS) {
       for (const m of p.text.matchAll(re)) {
         if (seen.has(m.index!)) continue;
         seen.add(m.index!);
-        const s = sentenceAt(sentences, m.index!);
-        out.push(issue('N.text.placeholder', 'error', { paragraph: p.index, section: p.section, quote: s.text.trim(), text: m[0] }, `第${p.index}段有${what}“${m[0]}”，发布前请改为实际内容`, { actual: m[0] }));
+        out.push(issue('N.text.placeholder', 'error', placeAt(p, m.index!, m[0]), `第${p.index}段有${what}“${m[0]}”，发布前请改为实际内容`, { actual: m[0] }));
       }
     }
   }

@@ -5,12 +5,11 @@
  */
 import type { Claim } from '../classify';
 import type { Paragraph } from '../document';
-import { sentenceAt, sentencesOf } from '../document';
 import { findYears } from '../numbers';
 import type { Sources } from '../sources';
 import type { NarrativeIssue } from '../types';
 import { compareAmount } from './compare';
-import { issue } from './location';
+import { issue, placeAt } from './location';
 
 export function checkYears(paras: Paragraph[], claims: Claim[], src: Sources): NarrativeIssue[] {
   const Y = src.year;
@@ -28,10 +27,9 @@ export function checkYears(paras: Paragraph[], claims: Claim[], src: Sources): N
       if (y.year === want) continue;
       // “2023年预算数为188.3万元”: a figure of last year, stated as such and right.
       if (!lastYear && y.year === Y - 1 && statesPrior(y.end, p, claims, src)) continue;
-      const s = sentenceAt(sentencesOf(text), y.start);
       const why = lastYear ? (/^(期末|末|底)/.test(after) ? '期末数应为上一年末' : '比较的应是上一年') : '本年预算应写预算年度';
       out.push(
-        issue('N.text.year', 'error', { paragraph: p.index, section: p.section, quote: s.text.trim(), text: y.text }, `第${p.index}段“${y.text}”：本工作簿为${Y}年预算，${why}，应为${want}年`, { expected: want, actual: y.year }),
+        issue('N.text.year', 'error', placeAt(p, y.start, y.text), `第${p.index}段“${y.text}”：本工作簿为${Y}年预算，${why}，应为${want}年`, { expected: want, actual: y.year }),
       );
     }
   }
