@@ -6,14 +6,20 @@ import type { NarrativeIssue } from '../types';
 import { num, show } from './compare';
 import { issue } from './location';
 
-const SANGONG: { q: string; name: string }[] = [
-  { q: 'sg.total', name: '“三公”经费合计' },
-  { q: 'sg.abroad', name: '因公出国（境）费' },
-  { q: 'sg.reception', name: '公务接待费' },
-  { q: 'sg.vehicle', name: '公务用车购置及运行费' },
-  { q: 'sg.running', name: '公务用车运行维护费' },
-  { q: 'sg.purchase', name: '公务用车购置费' },
+const SANGONG: { q: string; name: string; re: RegExp }[] = [
+  { q: 'sg.total', name: '“三公”经费合计', re: /[“"]?三公[”"]?经费/ },
+  { q: 'sg.abroad', name: '因公出国（境）费', re: /出国[（(]境[）)]费/ },
+  { q: 'sg.reception', name: '公务接待费', re: /公务接待费/ },
+  { q: 'sg.vehicle', name: '公务用车购置及运行费', re: /公务用车购置及运行(?:维护)?费/ },
+  { q: 'sg.running', name: '公务用车运行维护费', re: /公务用车运行(?:维护)?费/ },
+  { q: 'sg.purchase', name: '公务用车购置费', re: /公务用车购置费/ },
 ];
+const JGYX = /机关运行经费/;
+
+/** The first paragraph that names the item without stating its amount (the amount was lost there). */
+function named(paras: Paragraph[], re: RegExp, keys: string[]): Paragraph | undefined {
+  return paras.find((p) => !p.heading && (keys.includes(p.key) || keys.includes(p.parentKey)) && re.test(p.text));
+}
 
 export function checkCoverage(paras: Paragraph[], claims: Claim[], src: Sources): NarrativeIssue[] {
   if (!paras.length) return [];
@@ -30,13 +36,13 @@ export function checkCoverage(paras: Paragraph[], claims: Claim[], src: Sources)
     // Where it would have been: the next item still stated, else the one before, else the section.
     const after = items.find((x) => x.i > it.i && x.claim)?.claim;
     const before = [...items].reverse().find((x) => x.i < it.i && x.claim)?.claim;
-    const p = after?.para ?? before?.para ?? (sgHeading ? paras[Math.min(sgHeading.index, paras.length - 1)] : paras[paras.length - 1]);
+    const p = named(paras, it.re, ['sangong']) ?? after?.para ?? before?.para ?? (sgHeading ? paras[Math.min(sgHeading.index, paras.length - 1)] : paras[paras.length - 1]);
     out.push(missing(p, it.name, f, src));
   }
   const j = src.get('jgyx');
   if (j && j.scaled !== 0 && !stated('jgyx')) {
     const h = paras.find((p) => p.heading && p.key === 'jgyx') ?? paras.find((p) => p.heading && p.key === 'other');
-    const p = h ? paras[Math.min(h.index, paras.length - 1)] : paras[paras.length - 1];
+    const p = named(paras, JGYX, ['jgyx', 'other']) ?? (h ? paras[Math.min(h.index, paras.length - 1)] : paras[paras.length - 1]);
     out.push(missing(p, '机关运行经费', j, src));
   }
   return out;
