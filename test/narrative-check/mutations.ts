@@ -38,6 +38,17 @@ function bump(text: string, count: boolean, pct: boolean): string {
 
 const FLIP: Record<string, string> = { 增加: '减少', 减少: '增加', 增长: '下降', 下降: '增长', 上升: '下降', 降低: '上升' };
 
+/** At most `max` edits of each kind, evenly spread over the document (keeps the suite fast on long texts). */
+export function sample(edits: Edit[], max: number): Edit[] {
+  const out: Edit[] = [];
+  for (const kind of new Set(edits.map((e) => e.kind))) {
+    const all = edits.filter((e) => e.kind === kind);
+    const step = Math.max(1, all.length / max);
+    for (let i = 0; i < all.length && out.filter((e) => e.kind === kind).length < max; i += step) out.push(all[Math.floor(i)]);
+  }
+  return out;
+}
+
 export function editsOf(text: string, base: NarrativeCheck, year: number): Edit[] {
   const paras = paragraphsOf(text);
   const out: Edit[] = [];

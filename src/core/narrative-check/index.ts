@@ -18,6 +18,7 @@ import { checkPlaceholders } from './checks/placeholders';
 import { checkPriorBase } from './checks/prior-base';
 import { checkYears } from './checks/years';
 import { buildSources } from './sources';
+import type { Sources } from './sources';
 import type { NarrativeIssue, NarrativeNumber } from './types';
 
 export type { NarrativeNumber, NarrativeIssue } from './types';
@@ -39,7 +40,7 @@ export interface NarrativeCheckOptions {
 export function checkNarrativeText(book: BudgetBook, params: NarrativeParams | undefined, text: string | string[], options: NarrativeCheckOptions = {}): NarrativeCheck {
   const raw = typeof text === 'string' ? paragraphsOf(text) : text.flatMap((t) => paragraphsOf(t));
   const paras = readDocument(raw);
-  const src = buildSources(book, params, options.catalog);
+  const src = sourcesFor(book, params, options.catalog);
   const claims = paras.flatMap((p) => classifyParagraph(p, src));
   const numbers = checkNumbers(claims, src);
   const issues: NarrativeIssue[] = [
@@ -52,6 +53,20 @@ export function checkNarrativeText(book: BudgetBook, params: NarrativeParams | u
     ...checkPriorBase(claims, src),
   ];
   return { findings: toFindings(issues), numbers: numbers.numbers, paragraphs: paras, claims };
+}
+
+/** The sources of one workbook are read once: the pane re-checks the text as the user edits it. */
+const cache = new WeakMap<BudgetBook, { params: NarrativeParams | undefined; catalog: Catalog | undefined; src: Sources }[]>();
+
+function sourcesFor(book: BudgetBook, params: NarrativeParams | undefined, catalog: Catalog | undefined): Sources {
+  const list = cache.get(book) ?? [];
+  const hit = list.find((x) => x.params === params && x.catalog === catalog);
+  if (hit) return hit.src;
+  const src = buildSources(book, params, catalog);
+  list.push({ params, catalog, src });
+  if (list.length > 4) list.shift();
+  cache.set(book, list);
+  return src;
 }
 
 function toFindings(issues: NarrativeIssue[]): Finding[] {
