@@ -15,10 +15,17 @@ import { editsOf, sample } from './mutations';
 const key = (f: Finding) => `${f.rule}|${f.narrative!.paragraph}|${f.narrative!.text}`;
 const KINDS: EditKind[] = ['number', 'percentage', 'direction', 'year', 'placeholder', 'no-data', 'dropped'];
 
-const sources: [string, () => Promise<Case>][] = [...SEEDS.map((s) => [`seed-${s}`, () => seedCase(s)] as [string, () => Promise<Case>]), ...CLEAN.map((f) => [`generated ${f}`, () => generatedCase(f)] as [string, () => Promise<Case>])];
+type Source = [string, () => Promise<Case>, number];
+/** Without 说明参数 last year's figures come only from the text, and counts (vehicles …) cannot be traced. */
+const withoutParams = async (s: string): Promise<Case> => ({ ...(await seedCase(s)), params: undefined });
+const sources: Source[] = [
+  ...SEEDS.map((s): Source => [`seed-${s}`, () => seedCase(s), 0.9]),
+  ...CLEAN.map((f): Source => [`generated ${f}`, () => generatedCase(f), 0.9]),
+  ...SEEDS.map((s): Source => [`seed-${s} without 说明参数`, () => withoutParams(s), 0.75]),
+];
 const seen = new Map<EditKind, number>();
 
-describe.each(sources)('%s', (_name, load) => {
+describe.each(sources)('%s', (_name, load, minTraced) => {
   let c: Case;
   let base: NarrativeCheck;
   let edits: Edit[];
@@ -29,11 +36,12 @@ describe.each(sources)('%s', (_name, load) => {
     for (const e of edits) seen.set(e.kind, (seen.get(e.kind) ?? 0) + 1);
   });
 
-  test('the unedited text has no error and ≥ 90 % of its numbers traced', () => {
+  test('the unedited text has no error and its numbers are traced (≥ 90 % with 说明参数)', () => {
     expect(base.findings.filter((f) => f.severity === 'error')).toEqual([]);
     const traced = base.numbers.filter((n) => n.verdict !== 'unverifiable').length;
     expect(base.numbers.length).toBeGreaterThan(30);
-    expect(traced / base.numbers.length).toBeGreaterThanOrEqual(0.9);
+    expect(base.numbers.length).toBe(base.claims.filter((x) => x.num).length);
+    expect(traced / base.numbers.length).toBeGreaterThanOrEqual(minTraced);
   });
 
   test('every edit is found at its paragraph and number, and no error appears elsewhere', () => {

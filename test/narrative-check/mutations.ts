@@ -58,7 +58,9 @@ export function editsOf(text: string, base: NarrativeCheck, year: number): Edit[
     else copy[index - 1] = newPara;
     out.push({ kind, what, paragraphs: copy, paragraph: index, text: at, shifted });
   };
-  const verdictOf = (c: Claim) => base.numbers.find((n) => n.paragraph === c.para.index && n.text === c.num?.text)?.verdict;
+  // numbers[] lists the numbers in the order of the claims that carry one.
+  const withNumber = base.claims.filter((c) => c.num);
+  const verdictOf = (c: Claim) => base.numbers[withNumber.indexOf(c)]?.verdict;
   const checked = base.claims.filter((c) => c.num && c.q && c.kind !== 'threshold' && verdictOf(c) === 'matches');
 
   for (const c of checked) {

@@ -178,6 +178,7 @@ export function classifyParagraph(p: Paragraph, src: Sources): Claim[] {
     const found = labelIn(text, prevEnd, ev.start, p, src);
     if (found) subject = found;
     const before = text.slice(prevEnd, ev.start);
+    const from = prevEnd;
     const base: Omit<Claim, 'kind'> = {
       para: p,
       num: ev.num,
@@ -213,8 +214,9 @@ export function classifyParagraph(p: Paragraph, src: Sources): Claim[] {
     // The year the amount is of: 上年 words, or last year's number outside a comparison (与2023年相比).
     let prior = /上年|上一年|去年/.test(before.replace(/上年结转/g, ''));
     if (kind === 'amount' && src.year !== undefined) {
-      const y = [...years].reverse().find((x) => x.end <= ev.start && x.start >= s.start);
-      if (y && y.year === src.year - 1 && !/[与比较同]\s*$/.test(text.slice(Math.max(0, y.start - 2), y.start)) && !/^\s*(期末|末|底)/.test(text.slice(y.end, y.end + 3))) prior = true;
+      // The year written in this number's own clause: “比2023年的188.3万元” is last year's figure.
+      const y = [...years].reverse().find((x) => x.end <= ev.start && x.start >= Math.max(from, s.start));
+      if (y && y.year === src.year - 1 && !/^\s*(期末|末|底|12月)/.test(text.slice(y.end, y.end + 4))) prior = true;
     }
     const claim: Claim = { ...base, kind, dir, dirWord: dm?.[1], prior };
     out.push(claim);

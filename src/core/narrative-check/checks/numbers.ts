@@ -32,10 +32,18 @@ export function checkNumbers(claims: Claim[], src: Sources): Out {
     if (!m.has(c.q)) m.set(c.q, c);
   }
 
+  const entries = new Map<Claim, NarrativeNumber>();
   const record = (c: Claim, verdict: NarrativeNumber['verdict'], source: string, fact?: Fact) => {
     if (!c.num) return;
+    const known = entries.get(c);
+    if (known) {
+      Object.assign(known, { verdict, source });
+      return;
+    }
     const claim = `${fact?.label ?? c.label ?? '未识别'} · ${c.prior ? '上年' : '本年'} · ${KIND[c.kind]}`;
-    out.numbers.push({ paragraph: c.para.index, text: c.num.text, verdict, source, claim });
+    const entry: NarrativeNumber = { paragraph: c.para.index, text: c.num.text, verdict, source, claim };
+    entries.set(c, entry);
+    out.numbers.push(entry);
   };
   const unit = (c: Claim) => (c.num?.unit === 'percent' ? '%' : c.num?.unit === 'count' ? c.num.word : '万元');
 
@@ -43,6 +51,8 @@ export function checkNumbers(claims: Claim[], src: Sources): Out {
   const priorOf = (q: string, fact: Fact | undefined): { scaled: number; decimals: number; refs: CellRef[]; source: string } | undefined => {
     if (fact?.prior) return { ...fact.prior, source: fact.prior.refs.length ? `${fact.prior.refs[0].sheet}!${fact.prior.refs[0].cell}` : '说明参数' };
     const tp = textPrior.get(q);
+    // A “last year's” figure equal to this year's table amount is this year's, under a wrong year.
+    if (tp?.num && fact && compareAmount(tp.num.scaled, tp.num.decimals, fact.scaled, fact.decimals) !== 'differs') return undefined;
     if (tp?.num) return { scaled: tp.num.scaled, decimals: tp.num.decimals, refs: [], source: `文中第${tp.para.index}段上年数` };
     return undefined;
   };
@@ -188,30 +198,52 @@ function checkChange(
     return;
   }
   if (c.kind === 'same') return;
-  // Only the text knows last year: its own figures must agree with each other.
+  // Only the text knows last year: 本年 (table, else text), 增减额 and 幅度 must agree with each other.
   const n = c.num!;
-  if (c.kind === 'rate' && change?.num) {
-    if (change.dir && c.dir && change.dir !== c.dir) {
-      record(c, 'differs', `文中第${change.para.index}段增减额`, fact);
-      out.issues.push(issue('N.text.direction', 'error', at, `${where(at)}前写“${c.dirWord}”，与同句增减额前的“${change.dirWord}”方向相反`, { expected: change.dir === 'up' ? '增长' : '下降', actual: c.dirWord ?? null }));
-      return;
-    }
-    const cur = textCur ?? undefined;
-    const curScaled = fact?.scaled ?? cur?.num?.scaled;
-    if (curScaled !== undefined) {
-      const signed = change.dir === 'down' ? -change.num.scaled : change.num.scaled;
-      const priorScaled = curScaled - signed;
-      if (priorScaled > 0) {
-        const r = comparePct(n.scaled, n.decimals, change.num.scaled, priorScaled);
-        const source = `文中推算（增减额 ÷ (本年 − 增减额)）`;
-        if (r.cmp === 'equal') record(c, 'matches', source, fact);
-        else {
-          record(c, 'differs', source, fact);
-          out.issues.push(issue('N.text.rate', 'error', at, `${where(at)}与文中数不一致：增减额 ${show(change.num.scaled, change.num.decimals, trim)} ÷ 上年 ${show(priorScaled, Math.max(change.num.decimals, fact?.decimals ?? 1), trim)} 应为${show(r.expected!, n.decimals, trim)}%`, { related: fact?.refs ?? [], expected: num(r.expected!), actual: num(n.scaled) }));
-        }
-        return;
-      }
-    }
+  if (c.kind !== 'rate' || !change?.num || !change.dir || !c.dir) {
+    record(c, 'unverifiable', '', fact);
+    return;
   }
-  record(c, 'unverifiable', '', fact);
+  const delta = change.num.scaled;
+  const cur = fact?.scaled ?? textCur?.num?.scaled;
+  const fits = (d: 'up' | 'down') => {
+    if (cur === undefined) return false;
+    const prior = cur - (d === 'up' ? delta : -delta);
+    return prior > 0 && comparePct(n.scaled, n.decimals, delta, prior).cmp === 'equal';
+  };
+  const source = '文中推算（增减额 ÷ (本年 − 增减额)）';
+  const cAt = locate(change);
+  const related = fact?.refs ?? [];
+  if (change.dir !== c.dir) {
+    // The word that does not fit the numbers is the wrong one; when both fit (a rate printed
+    // without decimals), both are pointed at.
+    const rateFits = fits(c.dir);
+    const changeFits = fits(change.dir);
+    const blame: Claim[] = rateFits && !changeFits ? [change] : changeFits && !rateFits ? [c] : [change, c];
+    for (const bad of [change, c]) record(bad, blame.includes(bad) ? 'differs' : 'matches', source, fact);
+    for (const bad of blame) {
+      const good = bad === c ? change : c;
+      const bAt = bad === c ? at : cAt;
+      out.issues.push(issue('N.text.direction', 'error', bAt, `${where(bAt)}前写“${bad.dirWord}”，与同句“${good.dirWord}${good.num!.text}”方向相反`, { related, expected: null, actual: bad.dirWord ?? null }));
+    }
+    return;
+  }
+  if (cur === undefined) {
+    record(c, 'unverifiable', '', fact);
+    return;
+  }
+  if (fits(c.dir)) {
+    record(change, 'matches', source, fact);
+    record(c, 'matches', source, fact);
+    return;
+  }
+  // Increase and rate disagree; either may be the edited one: both are pointed at.
+  const implied = cur - (c.dir === 'up' ? delta : -delta);
+  const exp = implied > 0 ? expectedPct(delta, implied, n.decimals) : undefined;
+  record(change, 'differs', source, fact);
+  record(c, 'differs', source, fact);
+  const head = `本年 ${show(cur, fact?.decimals ?? n.decimals, trim)} 万元、增减额 ${change.num.text}`;
+  out.issues.push(issue('N.text.rate', 'error', at, `${where(at)}与同句增减额不一致：${head}，幅度应为${exp === undefined ? '（上年为0，无法计算）' : `${show(exp, n.decimals, trim)}%`}`, { related, expected: exp === undefined ? null : num(exp), actual: num(n.scaled) }));
+  out.issues.push(issue('N.text.change', 'error', cAt, `${where(cAt)}与同句增减幅度${n.text}不一致（${head}），请核对增减额与幅度`, { related, expected: null, actual: num(delta) }));
 }
+

@@ -21,8 +21,8 @@ export function checkYears(paras: Paragraph[], claims: Claim[], src: Sources): N
     for (const y of findYears(text)) {
       if (inName.some(([a, b]) => y.start >= a && y.end <= b)) continue;
       const before = text.slice(Math.max(0, y.start - 3), y.start).replace(/\s/g, '');
-      const after = text.slice(y.end, y.end + 3).replace(/\s/g, '');
-      const lastYear = /[与比较同]$|对比$/.test(before) || /^(期末|末|底)/.test(after);
+      const after = text.slice(y.end, y.end + 4).replace(/\s/g, '');
+      const lastYear = /[与比较同]$|对比$|截至$|截止$|至$/.test(before) || /^(期末|末|底|12月)/.test(after);
       const want = lastYear ? Y - 1 : Y;
       if (y.year === want) continue;
       // “2023年预算数为188.3万元”: a figure of last year, stated as such and right.
