@@ -22,7 +22,8 @@ function named(paras: Paragraph[], re: RegExp, keys: string[]): Paragraph | unde
 }
 
 export function checkCoverage(paras: Paragraph[], claims: Claim[], src: Sources): NarrativeIssue[] {
-  if (!paras.length) return [];
+  // A pasted paragraph is not the whole 情况说明: omissions are judged on a document with its sections.
+  if (paras.filter((p) => p.heading === 1).length < 3) return [];
   const out: NarrativeIssue[] = [];
   const stated = (q: string) => claims.find((c) => c.q === q && c.num && c.kind === 'amount' && !c.prior);
   const running = src.get('sg.running')?.scaled ?? 0;
