@@ -13,6 +13,7 @@ import { copyText, downloadBytes, safeFileName } from './download';
 import type { PaneHost } from './host';
 import type { ConflictChoice, SheetConflict } from './SheetNameDialog';
 import { SheetNameDialog } from './SheetNameDialog';
+import { NarrativeCheck } from './NarrativeCheck';
 
 const NARRATIVE_SHEET = '情况说明';
 
@@ -200,6 +201,7 @@ export function NarrativeTab({ host }: { host: PaneHost }): React.ReactElement {
         </article>
       )}
       <SheetNameDialog conflict={conflict} onChoose={onConflict} />
+      <NarrativeCheck host={host} />
     </div>
   );
 }
