@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../../src/core/report';
 import type { NarrativeCheck } from '../../src/core/narrative-check';
-import { checkNarrativeText } from '../../src/core/narrative-check';
+import { NARRATIVE_RULES, checkNarrativeText } from '../../src/core/narrative-check';
 import type { Case } from './cases';
 import { CLEAN, SEEDS, generatedCase, seedCase } from './cases';
 import type { Edit, EditKind } from './mutations';
@@ -51,6 +51,7 @@ describe.each(sources)('%s', (_name, load, minTraced) => {
     const strays: string[] = [];
     for (const e of edits) {
       const r = checkNarrativeText(c.book, c.params, e.paragraphs);
+      for (const f of r.findings) expect(NARRATIVE_RULES.map((x) => x.id)).toContain(f.rule);
       const hit = r.findings.some((f) => f.severity !== 'info' && f.narrative!.paragraph === e.paragraph && (e.text === '' || f.narrative!.text === e.text));
       if (!hit) misses.push(`${e.kind} 第${e.paragraph}段 ${e.what}: ${r.findings.map((f) => `${f.rule}@${f.narrative!.paragraph}“${f.narrative!.text}”`).join(', ') || '无发现'}`);
       if (e.shifted) continue;

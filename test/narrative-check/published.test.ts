@@ -3,7 +3,7 @@
  * contain (rules.md §8: G2 the printing service counted as 货物, G3 two prior-year bases, G4 the
  * department named three ways) are reported, and nothing else; every number is traced.
  */
-import { checkNarrativeText } from '../../src/core/narrative-check';
+import { NARRATIVE_RULES, checkNarrativeText } from '../../src/core/narrative-check';
 import { seedCase } from './cases';
 
 const EXPECTED: Record<string, { rule: string; severity: string; paragraph: number; text: string }[]> = {
@@ -55,4 +55,12 @@ test('seed-004: the two prior-year bases 2414.75 and 2145.09 are named', async (
   expect(f.message).toContain('2414.75');
   expect(f.message).toContain('2145.09');
   expect([f.expected, f.actual]).toEqual([2414.75, 2145.09]);
+});
+
+test('docs/校对情况说明.md lists every rule with its severity and title', () => {
+  const doc = require('fs').readFileSync(require('path').resolve(__dirname, '../../docs/校对情况说明.md'), 'utf8') as string;
+  const label = { error: '错误', warning: '警告', info: '提示' } as const;
+  for (const r of NARRATIVE_RULES) expect(doc).toContain(`| \`${r.id}\` | ${label[r.severity]} | ${r.title} |`);
+  const listed = [...doc.matchAll(/^\| `(N\.text\.[^`]+)` \|/gm)].map((m) => m[1]);
+  expect(listed.sort()).toEqual(NARRATIVE_RULES.map((r) => r.id).sort());
 });

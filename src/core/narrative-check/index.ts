@@ -82,3 +82,4 @@ function toFindings(issues: NarrativeIssue[]): Finding[] {
   return out;
 }
 export { findNarrativeSheet, sheetParagraphs, NARRATIVE_SHEET } from './sheet';
+export { NARRATIVE_RULES } from './rules';
