@@ -13,7 +13,7 @@ import { copyText, downloadBytes, safeFileName } from './download';
 import type { PaneHost } from './host';
 import type { ConflictChoice, SheetConflict } from './SheetNameDialog';
 import { SheetNameDialog } from './SheetNameDialog';
-import { NarrativeCheck } from './NarrativeCheck';
+const NarrativeCheck = React.lazy(() => import(/* webpackChunkName: "narrative-check-pane" */ './NarrativeCheck').then((m) => ({ default: m.NarrativeCheck })));
 
 const NARRATIVE_SHEET = '情况说明';
 
@@ -201,7 +201,7 @@ export function NarrativeTab({ host }: { host: PaneHost }): React.ReactElement {
         </article>
       )}
       <SheetNameDialog conflict={conflict} onChoose={onConflict} />
-      <NarrativeCheck host={host} />
+      <React.Suspense fallback={null}><NarrativeCheck host={host} /></React.Suspense>
     </div>
   );
 }
