@@ -28,6 +28,14 @@ describe('numbers', () => {
   });
 });
 
+test('amounts in 元 are compared in 万元 at their own precision', () => {
+  const r = check(s003, [H1, `${D}2024年收入总计1796000元。`]);
+  expect(r.findings).toEqual([]);
+  expect(r.numbers[0]).toMatchObject({ verdict: 'matches' });
+  const bad = check(s003, [H1, `${D}2024年收入总计1797000元。`]);
+  expect(bad.findings.map((f) => [f.rule, f.narrative!.text])).toEqual([['N.text.amount', '1797000元']]);
+});
+
 describe('changes written differently', () => {
   test('last year’s figure stated in the text is the base of the change and the rate', () => {
     const ok = bare(s003, [H1, `${D}2024年收入总计179.6万元，比2023年的188.3万元减少8.7万元，下降4.6%。`]);
@@ -62,6 +70,7 @@ describe('template residue', () => {
     ['×××', '×××部门2024年收入总计179.6万元。'],
     ['增加（减少）', '收入增加（减少）8.7万元。'],
     ['……', '主要原因：……。'],
+    ['X.X', '一般公共预算收支预算X.X万元。'],
   ])('%s', (residue, text) => {
     const r = check(s003, [H1, text]);
     const f = r.findings.filter((x) => x.rule === 'N.text.placeholder');

@@ -62,6 +62,11 @@ export function editsOf(text: string, base: NarrativeCheck, year: number): Edit[
   const withNumber = base.claims.filter((c) => c.num);
   const verdictOf = (c: Claim) => base.numbers[withNumber.indexOf(c)]?.verdict;
   const checked = base.claims.filter((c) => c.num && c.q && c.kind !== 'threshold' && verdictOf(c) === 'matches');
+  // The asset standards (单价50万元以上) are numbers an editor can change too.
+  for (const c of base.claims.filter((x) => x.kind === 'threshold').slice(0, 2)) {
+    const by = bump(c.num!.text, false, false);
+    out.push({ kind: 'number', what: `${c.num!.text} → ${by}`, paragraphs: paras.map((p, i) => (i === c.para.index - 1 ? replaceAt(p, c.start, c.end, by) : p)), paragraph: c.para.index, text: by });
+  }
 
   for (const c of checked) {
     const p = paras[c.para.index - 1];

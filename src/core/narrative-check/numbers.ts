@@ -18,7 +18,7 @@ export interface TextNumber {
   word: string;
   /** Value × 10^6, in 万元 for amounts. */
   scaled: number;
-  /** Decimals as written (in the written unit). */
+  /** Decimals as written, counted in 万元 for amounts (1796000元 → 4). */
   decimals: number;
 }
 
@@ -53,11 +53,14 @@ export function findNumbers(text: string): TextNumber[] {
     // "2024年度1个" is fine; a year glued to a unit (2024元) is still a number.
     const unit: NumberUnit = word === '%' ? 'percent' : word in AMOUNT_FACTOR ? 'amount' : 'count';
     let scaled = parsed.scaled;
+    let decimals = parsed.decimals;
     if (unit === 'amount') {
       const [mul, div] = AMOUNT_FACTOR[word];
       scaled = Math.round((parsed.scaled * mul) / div);
+      // Decimals in 万元: 1796000元 is exact to 0.0001 万元.
+      decimals = Math.max(0, decimals + String(div).length - String(mul).length);
     }
-    out.push({ start, end: start + m[0].length, text: m[0], unit, word, scaled, decimals: parsed.decimals });
+    out.push({ start, end: start + m[0].length, text: m[0], unit, word, scaled, decimals });
   }
   return out;
 }

@@ -68,7 +68,15 @@ export function checkNumbers(claims: Claim[], src: Sources): Out {
 
   for (const c of claims) {
     if (c.kind === 'threshold') {
-      record(c, 'matches', '固定表述（资产价值标准）');
+      // 单价50万元以上通用设备、单位价值100万元以上专用设备: the standards of the asset report.
+      const after = c.para.text.slice(c.end, c.end + 8);
+      const standard = /通用设备/.test(after) ? 50 : /专用设备/.test(after) ? 100 : undefined;
+      if (standard === undefined || c.num!.scaled === standard * 1_000_000) record(c, 'matches', '固定表述（资产价值标准）');
+      else {
+        record(c, 'differs', '固定表述（资产价值标准）');
+        const at = locate(c);
+        out.issues.push(issue('N.text.amount', 'error', at, `${where(at)}：国有资产占用情况的标准是单价 50 万元以上通用设备、单位价值 100 万元以上专用设备，应为${standard}万元`, { expected: standard, actual: num(c.num!.scaled) }));
+      }
       continue;
     }
     const q = c.q && !c.q.endsWith(':?') ? c.q : undefined;
