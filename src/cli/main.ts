@@ -13,6 +13,7 @@ import { textReport, type ShowLevel } from './text-report';
 import { readXlsxFile, UnreadableFileError } from './read-xlsx';
 import { runNarrativeOutputs } from './narrative-outputs';
 import { checkOutputs, EXIT, type OutputTarget } from './safe-output';
+import { runCheckNarrative } from './check-narrative';
 
 export interface CliOptions {
   file?: string;
@@ -27,6 +28,7 @@ export interface CliOptions {
   docx?: string;
   initParams?: string;
   catalog?: string;
+  checkNarrative?: string;
   help?: boolean;
   version?: boolean;
 }
@@ -52,6 +54,7 @@ const OPTIONS: OptionSpec[] = [
   { flag: '--narrative', value: '情况说明.md', output: ['.md', '.markdown', '.txt'], help: '按表格和“说明参数”表生成第二部分 部门预算情况说明（Markdown）', set: (o, v) => (o.narrative = v) },
   { flag: '--docx', value: '情况说明.docx', output: ['.docx'], help: '同上，生成 Word 文档', set: (o, v) => (o.docx = v) },
   { flag: '--init-params', value: '输出.xlsx', output: ['.xlsx'], help: '另存一份工作簿副本，末尾新增预填的“说明参数”表（原工作簿不修改；已有该表时不生成）', set: (o, v) => (o.initParams = v) },
+  { flag: '--check-narrative', value: '情况说明.docx', help: '逐个数字校对本部门自己的情况说明（.docx、.md 或 .txt）与表格是否一致（只读取，不修改该文件）', set: (o, v) => (o.checkNarrative = v) },
   { flag: '--catalog', value: '科目表.xlsx', help: '用从预算系统导出的科目表（科目编码、科目名称）补充或覆盖内置科目', set: (o, v) => (o.catalog = v) },
   { flag: '--force', help: '允许覆盖已存在的输出文件（被校验的工作簿和科目表任何时候都不会被覆盖）', set: (o) => (o.force = true) },
   { flag: '--version', aliases: ['-V'], help: '显示版本号', set: (o) => (o.version = true) },
@@ -150,6 +153,7 @@ export async function run(argv: string[]): Promise<number> {
     const catalogGrids = parsed.catalog ? await readXlsxFile(parsed.catalog) : undefined;
     const { report, book } = checkWorkbook(grids, { file: parsed.file, catalogGrids });
     const outputs = await runNarrativeOutputs(parsed, grids, book, report);
+    if (parsed.checkNarrative) await runCheckNarrative(parsed.checkNarrative, grids, book, report);
     if (parsed.format === 'json') out(JSON.stringify(report, null, 1) + '\n');
     else out(textReport(report, { show: parsed.show, verbose: parsed.verbose }) + outputs.lines.map((l) => oneLine(l) + '\n').join(''));
     // An output that failed outranks the findings: the user asked for a file and did not get it.

@@ -22,6 +22,32 @@ export interface Finding {
   message: string;
   /** Table the finding belongs to, for grouping in the pane. */
   table?: TableId | '说明参数';
+  /** Findings on the 情况说明 text (rules N.text.*): where in the document (sheet and cell are then ""). */
+  narrative?: NarrativeLocation;
+}
+
+/** A place in the checked 情况说明. */
+export interface NarrativeLocation {
+  /** 1-based index among the document's non-empty paragraphs. */
+  paragraph: number;
+  /** The heading it falls under ('' before the first heading). */
+  section: string;
+  /** The sentence. */
+  quote: string;
+  /** The number (or words) exactly as written: 38.3%, 179.6万元, 2023年. */
+  text: string;
+  /** Where `text` starts in `quote` (the same number may occur twice in a sentence). */
+  offset?: number;
+}
+
+/** Every number found in the 情况说明, with what it was checked against (so coverage can be measured). */
+export interface NarrativeNumberEntry {
+  paragraph: number;
+  text: string;
+  verdict: 'matches' | 'differs' | 'unverifiable';
+  /** 表3!C7, 说明参数!B8, 文中推算 …; '' when unverifiable. */
+  source: string;
+  claim?: string;
 }
 
 export interface TableLocation {
@@ -39,6 +65,8 @@ export interface Report {
   summary: { error: number; warning: number; info: number };
   /** Rules that were skipped because their tables are missing (rule id → missing table ids). */
   skipped?: { rule: string; missing: TableId[] }[];
+  /** Present when a 情况说明 was checked (--check-narrative). */
+  narrative?: { file: string; paragraphs: number; numbers: NarrativeNumberEntry[] };
 }
 
 export function summarize(findings: Finding[]): Report['summary'] {

@@ -12,6 +12,7 @@ import type { PaneHost, PaneStage } from './host';
 import { STAGE_LABEL, STAGE_PROGRESS } from './progress';
 import type { ConflictChoice, SheetConflict } from './SheetNameDialog';
 import { SheetNameDialog } from './SheetNameDialog';
+const NarrativeCheck = React.lazy(() => import(/* webpackChunkName: "narrative-check-pane" */ './NarrativeCheck').then((m) => ({ default: m.NarrativeCheck })));
 
 const NARRATIVE_SHEET = '情况说明';
 
@@ -215,6 +216,7 @@ export function NarrativeTab({ host }: { host: PaneHost }): React.ReactElement {
         </article>
       )}
       <SheetNameDialog conflict={conflict} onChoose={onConflict} />
+      <React.Suspense fallback={null}><NarrativeCheck host={host} /></React.Suspense>
     </div>
   );
 }

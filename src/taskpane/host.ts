@@ -10,7 +10,7 @@ import type { MarkRequest } from '../excel/highlight';
 import type { SheetContent } from '../excel/write-sheet';
 import type { CoreWork } from '../worker/client';
 import { coreWork } from '../worker/client';
-import type { NarrativeTaskResult, ParamsTaskResult, WorkStage } from '../worker/tasks';
+import type { NarrativeCheckTaskResult, NarrativeSource, NarrativeTaskResult, ParamsTaskResult, WorkStage } from '../worker/tasks';
 
 export interface CheckOutcome {
   report: Report;
@@ -35,6 +35,8 @@ export interface PaneHost {
   narrative(onStage?: (s: PaneStage) => void): Promise<NarrativeTaskResult>;
   /** Read the workbook afresh and prepare a pre-filled 说明参数 sheet. */
   paramsSheet(onStage?: (s: PaneStage) => void): Promise<ParamsTaskResult>;
+  /** Read the workbook afresh and check the department's own 情况说明 against its tables (校对情况说明). */
+  checkNarrative(source: NarrativeSource, onStage?: (s: PaneStage) => void): Promise<NarrativeCheckTaskResult>;
   clearMarks(): Promise<{ restored: number; skipped: number; notices?: string[] }>;
   goTo(sheet: string, cell: string): Promise<void>;
   sheetNames(): Promise<string[]>;
@@ -67,6 +69,9 @@ export function createPaneHost(adapter: ExcelAdapter, kind: PaneHost['kind'], fi
     },
     async narrative(onStage) {
       return work.narrative(await read(onStage), onStage);
+    },
+    async checkNarrative(source, onStage) {
+      return work.narrativeCheck(await read(onStage), source, onStage);
     },
     async paramsSheet(onStage) {
       return work.params(await read(onStage), onStage);

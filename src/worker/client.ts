@@ -8,12 +8,13 @@ import { loadCore } from '../taskpane/core';
 import type { BookPart } from '../preview/book-transfer';
 import type { OpenStage, WorkReply, WorkRequest } from './protocol';
 import { splitGrids } from './protocol';
-import type { CheckTaskResult, NarrativeTaskResult, ParamsTaskResult, WorkStage } from './tasks';
+import type { CheckTaskResult, NarrativeCheckTaskResult, NarrativeSource, NarrativeTaskResult, ParamsTaskResult, WorkStage } from './tasks';
 
 export interface CoreWork {
   check(grids: SheetGrid[], file: string, onStage?: (s: WorkStage) => void): Promise<CheckTaskResult>;
   narrative(grids: SheetGrid[], onStage?: (s: WorkStage) => void): Promise<NarrativeTaskResult>;
   params(grids: SheetGrid[], onStage?: (s: WorkStage) => void): Promise<ParamsTaskResult>;
+  narrativeCheck(grids: SheetGrid[], source: NarrativeSource, onStage?: (s: WorkStage) => void): Promise<NarrativeCheckTaskResult>;
 }
 
 /** The worker could not be started or died; the caller runs the task on the page instead. */
@@ -133,6 +134,11 @@ export function coreWork(): CoreWork {
       either(
         (l) => l.call<ParamsTaskResult>({ type: 'params' }, { grids, onStage: onStage as Listener['onStage'] }),
         async () => (await loadCore()).paramsTask(grids, onStage),
+      ),
+    narrativeCheck: (grids, source, onStage) =>
+      either(
+        (l) => l.call<NarrativeCheckTaskResult>({ type: 'narrative-check', source }, { grids, onStage: onStage as Listener['onStage'] }),
+        async () => (await loadCore()).narrativeCheckTask(grids, source, onStage),
       ),
   };
 }

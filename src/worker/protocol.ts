@@ -1,7 +1,7 @@
 /** Messages between the page and the core worker (worker.ts). Plain data only: they are structured-cloned. */
 import type { SheetGrid } from '../core/grid';
 import type { BookPart } from '../preview/book-transfer';
-import type { WorkStage } from './tasks';
+import type { NarrativeSource, WorkStage } from './tasks';
 
 /** Stages of opening an .xlsx in the preview (parsing happens in the worker). */
 export type OpenStage = 'parse' | 'transfer';
@@ -11,6 +11,7 @@ export type WorkRequest =
   | { id: number; type: 'check'; file: string }
   | { id: number; type: 'narrative' }
   | { id: number; type: 'params' }
+  | { id: number; type: 'narrative-check'; source: NarrativeSource }
   | { id: number; type: 'open'; bytes: ArrayBuffer };
 
 /** One slice of rows of one sheet; slices of a sheet arrive in order, the first carries merges etc. */

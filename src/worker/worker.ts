@@ -7,7 +7,7 @@ import type { SheetGrid } from '../core/grid';
 import { transferables } from '../preview/book-transfer';
 import type { GridPart, WorkReply, WorkRequest } from './protocol';
 import { joinGrids } from './protocol';
-import { checkTask, narrativeTask, paramsTask } from './tasks';
+import { checkTask, narrativeCheckTask, narrativeTask, paramsTask } from './tasks';
 import type { WorkStage } from './tasks';
 
 interface WorkerScope {
@@ -46,6 +46,9 @@ async function handle(req: WorkRequest): Promise<void> {
       return;
     case 'params':
       reply({ id: req.id, type: 'done', result: paramsTask(takeGrids(req.id), stage) });
+      return;
+    case 'narrative-check':
+      reply({ id: req.id, type: 'done', result: narrativeCheckTask(takeGrids(req.id), req.source, stage) });
       return;
     case 'open': {
       const { openTask } = await import(/* webpackChunkName: "xlsx-reader" */ '../preview/open-task');
