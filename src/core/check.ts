@@ -6,6 +6,7 @@ import type { BudgetBook } from './model';
 import { TABLE_IDS } from './model';
 import type { Finding, Report } from './report';
 import { sortFindings, summarize } from './report';
+import { finishFindings } from './findings';
 import { readBook } from './parse';
 import { runRules } from './rules';
 import { buildCatalog, readUserCatalog } from './catalog';
@@ -51,12 +52,13 @@ export function checkWorkbook(grids: SheetGrid[], options: CheckOptions = {}): C
     return t ? [{ id, sheet: t.sheet, range: t.range }] : [];
   });
   const missing = TABLE_IDS.filter((id) => !book.tables[id]);
-  const sorted = sortFindings(findings);
+  const sorted = sortFindings(finishFindings(findings, book));
   return {
     book,
     report: {
       file: options.file ?? '',
       unit: book.unit,
+      layout: book.layout,
       tables,
       missing,
       findings: sorted,

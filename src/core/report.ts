@@ -1,6 +1,6 @@
 /** Findings and the report: plain data consumed by the pane, the highlighter, the CLI and the tests (contract.md). */
 import type { CellRef } from './grid';
-import type { TableId } from './model';
+import type { Layout, TableId } from './model';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -18,8 +18,15 @@ export interface Finding {
   expected: number | string | null;
   /** The number it holds. */
   actual: number | string | null;
-  /** One Chinese sentence: what is wrong and what it should be. */
+  /** One Chinese sentence: what is wrong and what it should be (in a report: the same as `headline`). */
   message: string;
+  /**
+   * The short line a person acts on: "表6 F7 基本工资·人员经费：应为 68.7，实为 61.8，差 6.9". Rules may set
+   * only the part after the cell; checkWorkbook puts the workbook's table number and the cell in front.
+   */
+  headline?: string;
+  /** The relations and reasons behind the headline (详情 / --verbose); lines separated by "\n". */
+  detail?: string;
   /** Table the finding belongs to, for grouping in the pane. */
   table?: TableId | '说明参数';
 }
@@ -33,6 +40,8 @@ export interface TableLocation {
 export interface Report {
   file: string;
   unit: string;
+  /** The layout the workbook follows (平顶山 "pds" or 济源 "jy"): table names and numbers follow it. */
+  layout?: Layout;
   tables: TableLocation[];
   missing: TableId[];
   findings: Finding[];
@@ -81,4 +90,10 @@ function localeRanks(texts: string[]): Map<string, number> {
 function rowOf(cell: string): number {
   const m = /(\d+)$/.exec(cell);
   return m ? Number(m[1]) : 0;
+}
+
+/** User text quoted in a finding: one line (a newline shows as ⏎), cut to about `max` characters. */
+export function quoteText(text: string, max = 30): string {
+  const one = text.replace(/\r\n|\r|\n/g, '⏎').trim();
+  return one.length > max ? one.slice(0, max - 1) + '…' : one;
 }
