@@ -449,7 +449,10 @@ function stripTableName(text: string, table?: TableId): string {
 /** A label without its codes, for a headline: "基本工资（30101/50501）·人员经费" → "基本工资·人员经费". */
 export function shortLabel(label: string): string {
   const parts = label.replace(/（[0-9A-Za-z/+、 ]+）/g, '').replace(/\s+/g, ' ').trim().split('·');
-  return parts.filter((p, i) => p && p !== parts[i - 1]).join('·');
+  const kept = parts.filter((p, i) => p && p !== parts[i - 1]);
+  // "上年结转结余/合计·合计" (a 合计 column in the 合计 row) reads "合计行·上年结转结余/合计".
+  if (kept.length === 2 && kept.includes('合计') && kept.some((q) => q !== '合计' && q.endsWith('合计'))) return `合计行·${kept.find((q) => q !== '合计')}`;
+  return kept.join('·');
 }
 
 /** What the relation is about, once: "基本工资·合计", never "合计·合计". */
@@ -459,7 +462,7 @@ export function subjectOf(rel: Relation): string {
   const lhs = shortLabel(stripTableName(rel.lhsText, table));
   const parts = [where, lhs].filter((p) => p && !/^[（(].*[)）]$/.test(p));
   if (parts.length === 2 && (parts[0] === parts[1] || parts[1].startsWith(parts[0]))) parts.shift();
-  return parts.join('·') || rel.lhsText;
+  return shortLabel(parts.join('·')) || rel.lhsText;
 }
 
 /** The other side in a few words: the text itself when short, else "各项之和". */
