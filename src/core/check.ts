@@ -8,7 +8,7 @@ import type { Finding, Report } from './report';
 import { sortFindings, summarize } from './report';
 import { finishFindings } from './findings';
 import { readBook } from './parse';
-import { runRules } from './rules';
+import { RULES, runRules } from './rules';
 import { buildCatalog, readUserCatalog } from './catalog';
 import { readParams, checkParams } from './narrative';
 
@@ -52,7 +52,8 @@ export function checkWorkbook(grids: SheetGrid[], options: CheckOptions = {}): C
     return t ? [{ id, sheet: t.sheet, range: t.range }] : [];
   });
   const missing = TABLE_IDS.filter((id) => !book.tables[id]);
-  const sorted = sortFindings(finishFindings(findings, book));
+  const titles = new Map(RULES.map((r) => [r.id, r.title]));
+  const sorted = sortFindings(finishFindings(findings, book, titles));
   return {
     book,
     report: {

@@ -178,7 +178,26 @@ function mergeTextCells(findings: Finding[]): Finding[] {
   return out.filter((f) => !merged.has(f));
 }
 
-export function finishFindings(findings: Finding[], book: BudgetBook): Finding[] {
+/**
+ * `titles`: rule id → the rule's title ("部门支出总体情况表：合计行 = 各科目行之和"), the topic of its
+ * findings without the table name; a 尾差 says so first.
+ */
+export function finishFindings(findings: Finding[], book: BudgetBook, titles: Map<string, string> = new Map()): Finding[] {
   const names = namesOf(book);
-  return mergeTextCells(findings).map((f) => finishOne(f, names));
+  const topics = new Map<string, string>();
+  const topicOf = (f: Finding, tail: boolean): string => {
+    const k = `${tail ? '尾差' : ''}|${f.rule}`;
+    let t = topics.get(k);
+    if (t === undefined) {
+      const title = titles.get(f.rule);
+      const bare = title ? title.slice(title.indexOf('：') + 1) : f.rule;
+      topics.set(k, (t = tail ? `尾差（${bare}），无需修改` : bare));
+    }
+    return t;
+  };
+  return mergeTextCells(findings).map((f) => {
+    const out = finishOne(f, names);
+    out.topic = rename(out.topic ?? topicOf(out, out.severity === 'info' && out.headline!.includes('尾差')), names, 'short');
+    return out;
+  });
 }

@@ -159,6 +159,7 @@ function costFindings(t: T12Table, p: T12Project, t10Total?: Amount): Finding[] 
       message,
       headline,
       detail: message,
+      topic: delta < 0 ? '成本指标低于资金总额，请核对' : within ? '成本指标比资金总额多，在四舍五入允许范围内' : '成本指标超过项目资金总额',
       table: 'T12',
     });
   }
