@@ -149,6 +149,8 @@ export function NarrativeTab({ host }: { host: PaneHost }): React.ReactElement {
           创建说明参数表
         </Button>
       </div>
+      {/* The question about a taken sheet name sits right under the buttons, in view. */}
+      <SheetNameDialog conflict={conflict} onChoose={onConflict} />
       {busy && busy !== 'generate' && busy !== 'docx' && <Spinner size="tiny" label="请稍候…" labelPosition="after" />}
       {error && (
         <MessageBar intent="error" layout="multiline">
@@ -199,7 +201,6 @@ export function NarrativeTab({ host }: { host: PaneHost }): React.ReactElement {
           ))}
         </article>
       )}
-      <SheetNameDialog conflict={conflict} onChoose={onConflict} />
     </div>
   );
 }
