@@ -67,6 +67,14 @@ describe('headlines', () => {
     }
   });
 
+  test('T12 cost targets: whole amounts keep their zeros, the sentence names both numbers', async () => {
+    const cost = (await check(clean('synth-pds-large.xlsx'))).filter((f) => f.rule === 'T12.cost-le-amount');
+    const forty = cost.find((f) => f.detail!.includes('≤40.01万元'))!;
+    expect(forty.headline).toMatch(/^表12 H\d+ 成本指标比资金总额 40 万元多 0\.01 万元：尾差，在四舍五入允许范围内，无需修改$/);
+    // One folding topic per kind, whatever the project.
+    expect(new Set(cost.map((f) => f.topic)).size).toBeLessThanOrEqual(3);
+  });
+
   test('a 济源 workbook is told in its own names and numbers', async () => {
     const findings = await check(clean('seed-004.xlsx'));
     expect(findings.length).toBeGreaterThan(0);
