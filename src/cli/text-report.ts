@@ -1,14 +1,15 @@
 /**
- * The human-readable report printed by `budget-check --format text`.
- * Interface shared with the command line: textReport(report, { show, verbose }). `show` is the least
- * severe level printed (the JSON report always has every finding); what is hidden is counted in one line.
- * Every piece of user text (file and sheet names, cell text quoted in messages) is printed on one line
- * (line breaks as ⏎), so a cell can never forge a line of the report.
+ * The human-readable report of `budget-check --format text`: a short table of counts per table, then
+ * one line per finding (errors, warnings, then 尾差/提示), many alike 尾差/提示 folded into one line.
+ * `--verbose` adds each finding's detail and related cells, indented under it.
  */
-import type { Finding, Report, Severity } from '../core/report';
-import { TABLE_NAMES } from '../core/tables/names';
-import { oneLine, safeMessage } from '../core/display';
+import type { Finding, ListEntry, Report, Severity } from '../core/report';
+import { foldFindings } from '../core/report';
+import { TABLE_IDS } from '../core/model';
+import { layoutTableTitle, sheetTag } from '../core/tables/names';
+import { oneLine } from '../core/display';
 
+/** error: errors only; warning: errors and warnings; all: everything. */
 export type ShowLevel = 'error' | 'warning' | 'all';
 
 export interface TextReportOptions {
@@ -16,70 +17,115 @@ export interface TextReportOptions {
   verbose: boolean;
 }
 
-const LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+const LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '尾差/提示' };
+const SHOWN: Record<TextReportOptions['show'], Severity[]> = { error: ['error'], warning: ['error', 'warning'], all: ['error', 'warning', 'info'] };
+/** Longest line of a finding, in display columns (a Chinese character is two). */
+const MAX_LINE = 120;
+const MAX_DETAIL_LINES = 8;
 
-/** Severities printed for each --show level. */
-export const SHOWN: Record<ShowLevel, Severity[]> = {
-  error: ['error'],
-  warning: ['error', 'warning'],
-  all: ['error', 'warning', 'info'],
-};
-
-export function textReport(report: Report, options: TextReportOptions = { show: 'warning', verbose: false }): string {
+export function textReport(report: Report, options: TextReportOptions): string {
   const lines: string[] = [];
-  lines.push(`文件：${oneLine(report.file)}（金额单位：${report.unit}）`);
-  lines.push(`识别到 ${report.tables.length} 张表：`);
-  for (const t of report.tables) lines.push(`  ${t.id} ${TABLE_NAMES[t.id]} — 工作表「${oneLine(t.sheet)}」${t.range}`);
-  if (report.missing.length) lines.push(`未找到：${report.missing.map((id) => `${id} ${TABLE_NAMES[id]}`).join('、')}`);
-  lines.push('');
   const s = report.summary;
-  lines.push(`校验结果：错误 ${s.error} 项，警告 ${s.warning} 项，提示（含尾差）${s.info} 项`);
-  const shown = SHOWN[options.show];
-  for (const f of report.findings) {
-    if (f.narrative) continue; // listed with their sentences below
-    if (!shown.includes(f.severity)) continue;
-    lines.push(headline(f));
-    if (options.verbose) lines.push(...details(f));
+  const layout = report.layout === 'jy' ? '济源格式' : report.layout === 'pds' ? '平顶山格式' : '';
+  lines.push(`文件：${oneLine(report.file)}（金额单位：${report.unit}${layout ? '；' + layout : ''}）`);
+  lines.push(`识别到 ${report.tables.length} 张表；校验结果：错误 ${s.error} 项，警告 ${s.warning} 项，尾差/提示 ${s.info} 项`);
+  lines.push('');
+  lines.push(...summaryTable(report));
+  if (report.missing.length) lines.push(`未找到：${report.missing.map((id) => layoutTableTitle(id, report.layout)).join('、')}`);
+
+  const shown = new Set(SHOWN[options.show]);
+  for (const sev of ['error', 'warning', 'info'] as Severity[]) {
+    if (!shown.has(sev) || s[sev] === 0) continue;
+    // 情况说明 findings are listed with their sentences below.
+    const findings = report.findings.filter((f) => f.severity === sev && !f.narrative);
+    if (!findings.length) continue;
+    lines.push('');
+    lines.push(`${LABEL[sev]} ${findings.length} 项`);
+    for (const entry of foldFindings(findings, (f) => (f.sheet ? sheetTag(f.sheet) : ''))) lines.push(...entryLines(entry, options.verbose));
   }
-  const hidden = hiddenLine(report, options.show);
-  if (hidden) lines.push(hidden);
-  if (!report.findings.length) lines.push('未发现问题。');
+  if (!report.findings.length) lines.push('', '未发现问题。');
   if (report.narrative) lines.push('', ...formatNarrativeLines(report));
+
+  const hidden = (['error', 'warning', 'info'] as Severity[]).filter((k) => !shown.has(k) && s[k] > 0);
+  if (hidden.length) {
+    lines.push('');
+    lines.push(`未显示：${hidden.map((k) => `${LABEL[k]} ${s[k]} 项`).join('，')}（用 --show all 显示全部）`);
+  }
   return lines.join('\n') + '\n';
 }
 
-function headline(f: Finding): string {
-  const where = f.sheet ? `「${oneLine(f.sheet)}」${f.cell}` : '';
-  return `[${LABEL[f.severity]}] ${where} ${safeMessage(f.message)}  (${f.rule})`.replace(/ +/g, ' ');
+/** The report as `budget-check` printed it before --show existed: errors and warnings. */
+export function formatTextReport(report: Report): string {
+  return textReport(report, { show: 'warning', verbose: false });
 }
 
-/** --verbose: the cells involved and the numbers, indented under the headline. */
-function details(f: Finding): string[] {
-  const out: string[] = [];
-  if (f.related.length) out.push(`    相关：${f.related.map((r) => `「${oneLine(r.sheet)}」${r.cell}`).join('、')}`);
-  // A 尾差 or a hint needs no change: no 应为 for it.
-  if (f.severity === 'info') {
-    if (f.actual !== null) out.push(`    表中数：${shown(f.actual)}`);
-  } else {
-    const values = [f.expected !== null ? `应为：${shown(f.expected)}` : '', f.actual !== null ? `实为：${shown(f.actual)}` : ''].filter(Boolean);
-    if (values.length) out.push(`    ${values.join('，')}`);
+/** Counts per table, in the workbook's names, aligned for a monospace terminal. */
+function summaryTable(report: Report): string[] {
+  const bySheet = new Map<string, Record<Severity, number>>();
+  const other = { error: 0, warning: 0, info: 0 };
+  const tableSheets = new Set(report.tables.map((t) => t.sheet));
+  for (const f of report.findings) {
+    const counts = f.sheet && tableSheets.has(f.sheet) ? bySheet.get(f.sheet) ?? { error: 0, warning: 0, info: 0 } : other;
+    counts[f.severity]++;
+    if (counts !== other) bySheet.set(f.sheet, counts);
   }
+  const rows: [string, Record<Severity, number>][] = [];
+  const ordered = [...report.tables].sort((a, b) => TABLE_IDS.indexOf(a.id) - TABLE_IDS.indexOf(b.id));
+  for (const t of ordered) rows.push([clip(oneLine(t.sheet), 30), bySheet.get(t.sheet) ?? { error: 0, warning: 0, info: 0 }]);
+  if (other.error + other.warning + other.info > 0) rows.push(['其他（整个工作簿、说明参数）', other]);
+  rows.push(['合计', report.summary]);
+  const nameWidth = Math.max(...rows.map(([n]) => width(n)), width('表'));
+  const head = `${pad('表', nameWidth)}  ${padStart('错误', 4)}  ${padStart('警告', 4)}  ${padStart('尾差/提示', 9)}`;
+  return [head, ...rows.map(([n, c]) => `${pad(n, nameWidth)}  ${padStart(String(c.error), 4)}  ${padStart(String(c.warning), 4)}  ${padStart(String(c.info), 9)}`)];
+}
+
+function entryLines(entry: ListEntry, verbose: boolean): string[] {
+  if (entry.kind === 'one') return findingLines(entry.finding, verbose, '  ');
+  const out = [`  ${clip(oneLine(entry.title), MAX_LINE)}`];
+  if (verbose) for (const f of entry.findings) out.push(...findingLines(f, false, '    '));
   return out;
 }
 
-function shown(v: Finding['expected']): string {
-  return safeMessage(String(v));
+function findingLines(f: Finding, verbose: boolean, indent: string): string[] {
+  const out = [indent + clip(oneLine(f.headline ?? f.message), MAX_LINE)];
+  if (!verbose) return out;
+  const more = indent + '    ';
+  // Each line of the detail stays indented under its finding: a newline inside the user's text cannot
+  // start a line of its own.
+  const detail = (f.detail ?? '').split('\n').filter((l) => l.trim());
+  for (const l of detail.slice(0, MAX_DETAIL_LINES)) out.push(more + clip(oneLine(l), MAX_LINE));
+  if (detail.length > MAX_DETAIL_LINES) out.push(`${more}另有 ${detail.length - MAX_DETAIL_LINES} 行未列出`);
+  if (f.related.length) {
+    const cells = f.related.map((r) => (r.sheet === f.sheet ? r.cell : `${sheetTag(r.sheet)} ${r.cell}`));
+    out.push(more + clip(`相关：${cells.join('、')}`, MAX_LINE));
+  }
+  out.push(`${more}规则：${f.rule}`);
+  return out;
 }
 
-/** "另有 提示（含尾差）2256 项未显示（加 --show all 显示全部）". */
-export function hiddenLine(report: Report, show: ShowLevel): string | undefined {
-  const s = report.summary;
-  const parts: string[] = [];
-  if (!SHOWN[show].includes('warning') && s.warning) parts.push(`警告 ${s.warning} 项`);
-  if (!SHOWN[show].includes('info') && s.info) parts.push(`提示（含尾差）${s.info} 项`);
-  if (!parts.length) return undefined;
-  const how = show === 'error' ? '加 --show warning 显示警告，--show all 显示全部' : '加 --show all 显示全部';
-  return `另有 ${parts.join('、')}未显示（${how}）`;
+/** Display columns: CJK and full-width characters take two. */
+function width(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) || ch.codePointAt(0)! > 0xffff ? 2 : 1;
+  return w;
+}
+
+function clip(text: string, max: number): string {
+  if (width(text) <= max) return text;
+  let out = '';
+  for (const ch of text) {
+    if (width(out + ch) > max - 1) break;
+    out += ch;
+  }
+  return out + '…';
+}
+
+function pad(text: string, w: number): string {
+  return text + ' '.repeat(Math.max(0, w - width(text)));
+}
+
+function padStart(text: string, w: number): string {
+  return ' '.repeat(Math.max(0, w - width(text))) + text;
 }
 
 /** The 情况说明 part: counts, then each finding with its sentence and the number marked 【…】. */
@@ -93,8 +139,8 @@ export function formatNarrativeLines(report: Report): string[] {
   for (const f of found) {
     const at = f.narrative!;
     const section = at.section ? `（${at.section}）` : '';
-    const cells = f.related.length ? `  → 「${f.related[0].sheet}」${f.related[0].cell}` : '';
-    lines.push(`[${LABEL[f.severity]}] 第${at.paragraph}段${section} 「${markNumber(at.quote, at.text, at.offset)}」`);
+    const cells = f.related.length ? `  → 「${oneLine(f.related[0].sheet)}」${f.related[0].cell}` : '';
+    lines.push(`[${LABEL[f.severity]}] 第${at.paragraph}段${section} 「${oneLine(markNumber(at.quote, at.text, at.offset))}」`);
     lines.push(`    ${f.message}${f.expected !== null && f.expected !== undefined ? `（应为 ${f.expected}）` : ''}${cells}  (${f.rule})`);
   }
   if (!found.length) lines.push('情况说明中未发现与表格不一致之处。');

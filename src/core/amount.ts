@@ -17,6 +17,8 @@ export interface Amount {
   blank: boolean;
   /** The number was stored as text ("149.7", "1,990.50"). */
   asText?: boolean;
+  /** The cell holds something that is not an amount (reported as P.cell); it counts as blank. */
+  unreadable?: boolean;
   /** Where it came from. */
   ref: CellRef;
 }

@@ -6,8 +6,9 @@ import type { BudgetBook } from './model';
 import { TABLE_IDS } from './model';
 import type { Finding, Report } from './report';
 import { sortFindings, summarize } from './report';
+import { finishFindings } from './findings';
 import { readBook } from './parse';
-import { runRules } from './rules';
+import { RULES, runRules } from './rules';
 import { buildCatalog, readUserCatalog } from './catalog';
 import { readParams, checkParams } from './narrative';
 
@@ -55,12 +56,14 @@ export function checkWorkbook(grids: SheetGrid[], options: CheckOptions = {}): C
     return t ? [{ id, sheet: t.sheet, range: t.range }] : [];
   });
   const missing = TABLE_IDS.filter((id) => !book.tables[id]);
-  const sorted = sortFindings(findings);
+  const titles = new Map(RULES.map((r) => [r.id, r.title]));
+  const sorted = sortFindings(finishFindings(findings, book, titles));
   return {
     book,
     report: {
       file: options.file ?? '',
       unit: book.unit,
+      layout: book.layout,
       tables,
       missing,
       findings: sorted,

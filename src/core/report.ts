@@ -1,6 +1,6 @@
 /** Findings and the report: plain data consumed by the pane, the highlighter, the CLI and the tests (contract.md). */
 import type { CellRef } from './grid';
-import type { TableId } from './model';
+import type { Layout, TableId } from './model';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -18,8 +18,17 @@ export interface Finding {
   expected: number | string | null;
   /** The number it holds. */
   actual: number | string | null;
-  /** One Chinese sentence: what is wrong and what it should be. */
+  /** One Chinese sentence: what is wrong and what it should be (in a report: the same as `headline`). */
   message: string;
+  /**
+   * The short line a person acts on: "表6 F7 基本工资·人员经费：应为 68.7，实为 61.8，差 6.9". Rules may set
+   * only the part after the cell; checkWorkbook puts the workbook's table number and the cell in front.
+   */
+  headline?: string;
+  /** The relations and reasons behind the headline (详情 / --verbose); lines separated by "\n". */
+  detail?: string;
+  /** What kind of finding it is, in a few words ("尾差：合计行 = 各科目行之和"): many alike are folded under it. */
+  topic?: string;
   /** Table the finding belongs to, for grouping in the pane. */
   table?: TableId | '说明参数';
   /** Findings on the 情况说明 text (rules N.text.*): where in the document (sheet and cell are then ""). */
@@ -59,6 +68,8 @@ export interface TableLocation {
 export interface Report {
   file: string;
   unit: string;
+  /** The layout the workbook follows (平顶山 "pds" or 济源 "jy"): table names and numbers follow it. */
+  layout?: Layout;
   tables: TableLocation[];
   missing: TableId[];
   findings: Finding[];
@@ -96,11 +107,13 @@ export function sortFindings(findings: Finding[]): Finding[] {
 
 /** Rank of each distinct text in localeCompare order (texts that compare equal share a rank). */
 function localeRanks(texts: string[]): Map<string, number> {
-  const sorted = [...new Set(texts)].sort((a, b) => a.localeCompare(b));
+  // Numbers compared as numbers: "表2" before "表10", "11-项目支出预算表" after "3-部门支出预算表".
+  const cmp = (a: string, b: string): number => a.localeCompare(b, undefined, { numeric: true });
+  const sorted = [...new Set(texts)].sort(cmp);
   const ranks = new Map<string, number>();
   let rank = 0;
   sorted.forEach((t, i) => {
-    if (i > 0 && sorted[i - 1].localeCompare(t) !== 0) rank++;
+    if (i > 0 && cmp(sorted[i - 1], t) !== 0) rank++;
     ranks.set(t, rank);
   });
   return ranks;
@@ -109,4 +122,48 @@ function localeRanks(texts: string[]): Map<string, number> {
 function rowOf(cell: string): number {
   const m = /(\d+)$/.exec(cell);
   return m ? Number(m[1]) : 0;
+}
+
+/** User text quoted in a finding: one line (a newline shows as ⏎), cut to about `max` characters. */
+export function quoteText(text: string, max = 30): string {
+  const one = text.replace(/\r\n|\r|\n/g, '⏎').trim();
+  return one.length > max ? one.slice(0, max - 1) + '…' : one;
+}
+
+/** One line of a list: a finding, or many alike folded under one line ("表12 成本指标低于资金总额：600 处"). */
+export type ListEntry = { kind: 'one'; finding: Finding } | { kind: 'fold'; key: string; title: string; severity: Severity; findings: Finding[] };
+
+/** How many alike 尾差/提示 of one rule in one table are shown one by one before they are folded. */
+export const FOLD_FROM = 3;
+
+/**
+ * The findings in list order (errors, then warnings, then 尾差/提示, as sorted), with the 尾差/提示 of
+ * one topic in one table folded into one entry when there are FOLD_FROM or more. A fold stands where
+ * its first finding stood.
+ */
+export function foldFindings(findings: Finding[], tagOf: (f: Finding) => string): ListEntry[] {
+  const groups = new Map<string, Finding[]>();
+  const keyOf = (f: Finding): string => `${f.rule}|${f.sheet || f.table || ''}|${f.topic ?? ''}`;
+  for (const f of findings) {
+    if (f.severity !== 'info') continue;
+    const k = keyOf(f);
+    const g = groups.get(k);
+    if (g) g.push(f);
+    else groups.set(k, [f]);
+  }
+  const out: ListEntry[] = [];
+  const placed = new Set<string>();
+  for (const f of findings) {
+    const k = f.severity === 'info' ? keyOf(f) : '';
+    const g = k ? groups.get(k)! : undefined;
+    if (!g || g.length < FOLD_FROM) {
+      out.push({ kind: 'one', finding: f });
+      continue;
+    }
+    if (placed.has(k)) continue;
+    placed.add(k);
+    const tag = tagOf(f);
+    out.push({ kind: 'fold', key: k, title: `${tag ? tag + ' ' : ''}${f.topic ?? f.rule}：${g.length} 处`, severity: 'info', findings: g });
+  }
+  return out;
 }

@@ -1,152 +1,158 @@
-/** Findings grouped by table, filterable by severity; clicking one goes to its cell. */
+/**
+ * The findings in the order to act on them: errors of every table first, then warnings, then 尾差/提示,
+ * one headline each; many alike 尾差/提示 folded into one line with a count. A search box narrows the
+ * list; the severity filters are the count tiles of the summary. Clicking a finding that has a cell
+ * goes to it; 详情 shows the relations and the related cells.
+ */
 import * as React from 'react';
-import { Button, makeStyles, Text, ToggleButton, tokens } from '@fluentui/react-components';
-import type { Finding, Severity } from '../core/report';
-import { findingKey, groupFindings, SEVERITY_LABEL, showValue } from './format';
+import { Button, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { Finding, ListEntry, Severity } from '../core/report';
+import { foldFindings } from '../core/report';
+import { findingKey, findingTag, matchesSearch, SEVERITY_LABEL } from './format';
 import { SEVERITY_COLORS } from './theme';
 
 const PAGE = 200;
 
+const itemBox = {
+  backgroundColor: tokens.colorNeutralBackground1,
+  borderTopWidth: '1px',
+  borderRightWidth: '1px',
+  borderBottomWidth: '1px',
+  borderLeftWidth: '4px',
+  borderTopStyle: 'solid',
+  borderRightStyle: 'solid',
+  borderBottomStyle: 'solid',
+  borderLeftStyle: 'solid',
+  borderTopColor: tokens.colorNeutralStroke2,
+  borderRightColor: tokens.colorNeutralStroke2,
+  borderBottomColor: tokens.colorNeutralStroke2,
+  borderRadius: tokens.borderRadiusMedium,
+} as const;
+
+const plainButton = {
+  display: 'block',
+  width: '100%',
+  textAlign: 'left',
+  borderTopWidth: 0,
+  borderRightWidth: 0,
+  borderBottomWidth: 0,
+  borderLeftWidth: 0,
+  backgroundColor: 'transparent',
+  fontFamily: 'inherit',
+  color: tokens.colorNeutralForeground1,
+  paddingTop: '8px',
+  paddingBottom: '6px',
+  paddingLeft: '10px',
+  paddingRight: '10px',
+  ':focus-visible': { outlineWidth: '2px', outlineStyle: 'solid', outlineColor: tokens.colorStrokeFocus2 },
+} as const;
+
 const useStyles = makeStyles({
-  filters: { display: 'flex', gap: '6px', alignItems: 'center', flexWrap: 'wrap', marginBottom: '8px' },
-  group: { marginBottom: '6px' },
-  groupHeader: {
-    display: 'flex',
-    gap: '8px',
-    alignItems: 'center',
-    width: '100%',
-    paddingTop: '6px',
-    paddingBottom: '6px',
-    paddingLeft: '2px',
-    paddingRight: '2px',
-    borderTopWidth: 0,
-    borderRightWidth: 0,
-    borderLeftWidth: 0,
-    borderBottomWidth: 0,
-    backgroundColor: 'transparent',
-    cursor: 'pointer',
-    fontFamily: 'inherit',
-    textAlign: 'left',
-    color: tokens.colorNeutralForeground1,
-    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
-    ':focus-visible': { outlineWidth: '2px', outlineStyle: 'solid', outlineColor: tokens.colorStrokeFocus2 },
+  search: { width: '100%', marginBottom: '8px' },
+  list: { display: 'flex', flexDirection: 'column', gap: '6px' },
+  item: itemBox,
+  selected: { backgroundColor: tokens.colorBrandBackground2 },
+  main: { ...plainButton, cursor: 'pointer', ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover } },
+  still: { ...plainButton, cursor: 'default' },
+  head: { display: 'flex', gap: '6px', alignItems: 'baseline' },
+  pill: { fontSize: '11px', lineHeight: '18px', paddingLeft: '6px', paddingRight: '6px', borderRadius: '9px', fontWeight: 600, whiteSpace: 'nowrap', flexShrink: 0 },
+  headline: { color: tokens.colorNeutralForeground1, lineHeight: tokens.lineHeightBase300, overflowWrap: 'anywhere' },
+  detailToggle: { marginLeft: '6px', marginBottom: '4px' },
+  detail: {
+    marginTop: 0,
+    marginBottom: '8px',
+    marginLeft: '10px',
+    marginRight: '10px',
+    paddingLeft: '8px',
+    borderLeft: `2px solid ${tokens.colorNeutralStroke2}`,
+    color: tokens.colorNeutralForeground2,
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
   },
-  chevron: { width: '12px', color: tokens.colorNeutralForeground3, fontSize: '12px' },
-  groupName: { flexGrow: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  pill: { fontSize: '11px', lineHeight: '18px', paddingLeft: '6px', paddingRight: '6px', borderRadius: '9px', fontWeight: 600, whiteSpace: 'nowrap' },
-  items: { display: 'flex', flexDirection: 'column', gap: '6px', paddingBottom: '8px' },
-  item: {
-    display: 'block',
-    width: '100%',
-    textAlign: 'left',
-    cursor: 'pointer',
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderTopWidth: '1px',
-    borderRightWidth: '1px',
-    borderBottomWidth: '1px',
-    borderLeftWidth: '4px',
-    borderTopStyle: 'solid',
-    borderRightStyle: 'solid',
-    borderBottomStyle: 'solid',
-    borderLeftStyle: 'solid',
-    borderTopColor: tokens.colorNeutralStroke2,
-    borderRightColor: tokens.colorNeutralStroke2,
-    borderBottomColor: tokens.colorNeutralStroke2,
-    borderRadius: tokens.borderRadiusMedium,
-    paddingTop: '8px',
-    paddingBottom: '8px',
-    paddingLeft: '10px',
-    paddingRight: '10px',
-    fontFamily: 'inherit',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':focus-visible': { outlineWidth: '2px', outlineStyle: 'solid', outlineColor: tokens.colorStrokeFocus2 },
-  },
-  selected: { backgroundColor: tokens.colorBrandBackground2, ':hover': { backgroundColor: tokens.colorBrandBackground2Hover } },
-  where: { display: 'flex', gap: '6px', alignItems: 'center', marginBottom: '2px', color: tokens.colorNeutralForeground2 },
-  message: { display: 'block', color: tokens.colorNeutralForeground1, lineHeight: tokens.lineHeightBase300 },
-  values: { display: 'block', marginTop: '2px', color: tokens.colorNeutralForeground2, fontVariantNumeric: 'tabular-nums' },
+  fold: itemBox,
+  foldItems: { display: 'flex', flexDirection: 'column', gap: '6px', paddingLeft: '10px', paddingRight: '6px', paddingBottom: '8px' },
+  chevron: { width: '12px', color: tokens.colorNeutralForeground3, fontSize: '12px', flexShrink: 0 },
   empty: { color: tokens.colorNeutralForeground2 },
 });
 
 export interface FindingsListProps {
   findings: Finding[];
   filter: Record<Severity, boolean>;
-  onFilter: (f: Record<Severity, boolean>) => void;
   selected: string | null;
   onSelect: (key: string, sheet: string, cell: string) => void;
 }
 
-export function FindingsList({ findings, filter, onFilter, selected, onSelect }: FindingsListProps): React.ReactElement | null {
+export function FindingsList({ findings, filter, selected, onSelect }: FindingsListProps): React.ReactElement | null {
   const s = useStyles();
+  const [query, setQuery] = React.useState('');
+  const entries = React.useMemo(() => foldFindings(findings.filter((f) => filter[f.severity] && matchesSearch(f, query)), findingTag), [findings, filter, query]);
   if (findings.length === 0) return null;
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  const shown = findings.filter((f) => filter[f.severity]);
-  const groups = groupFindings(shown);
-  const sev: Severity[] = ['error', 'warning', 'info'];
+  const hidden = (['error', 'warning', 'info'] as Severity[]).filter((k) => !filter[k] && findings.some((f) => f.severity === k));
   return (
     <section aria-label="问题列表">
-      <div className={s.filters} role="group" aria-label="按级别筛选">
-        <Text size={200}>显示：</Text>
-        {sev.map((k) => (
-          <ToggleButton
-            key={k}
-            size="small"
-            checked={filter[k]}
-            disabled={counts[k] === 0}
-            onClick={() => onFilter({ ...filter, [k]: !filter[k] })}
-            data-testid={`filter-${k}`}
-          >
-            {SEVERITY_LABEL[k]} {counts[k]}
-          </ToggleButton>
-        ))}
-      </div>
-      {groups.length === 0 ? (
-        <Text className={s.empty}>没有符合筛选条件的问题。</Text>
+      <Input
+        className={s.search}
+        type="search"
+        value={query}
+        onChange={(_, d) => setQuery(d.value)}
+        placeholder="搜索：表名、单元格、科目、项目名称…"
+        aria-label="搜索问题"
+        data-testid="search"
+      />
+      {entries.length === 0 ? (
+        <Text className={s.empty}>
+          没有符合条件的问题{hidden.length ? `（已隐藏：${hidden.map((k) => SEVERITY_LABEL[k]).join('、')}，点上方的计数可重新显示）` : ''}。
+        </Text>
       ) : (
-        groups.map((g) => <Group key={g.key} title={g.title} counts={g.counts} findings={g.findings} selected={selected} onSelect={onSelect} />)
+        <Entries entries={entries} selected={selected} onSelect={onSelect} />
       )}
     </section>
   );
 }
 
-/** One table's findings under a header that folds them away (a plain button: no animation library needed). */
-function Group({ title, counts, findings, selected, onSelect }: { title: string; counts: Record<Severity, number> } & Pick<FindingsListProps, 'findings' | 'selected' | 'onSelect'>): React.ReactElement {
-  const s = useStyles();
-  const [open, setOpen] = React.useState(true);
-  const sev: Severity[] = ['error', 'warning', 'info'];
-  return (
-    <section className={s.group}>
-      <button type="button" className={s.groupHeader} aria-expanded={open} onClick={() => setOpen(!open)}>
-        <span className={s.chevron} aria-hidden="true">
-          {open ? '▾' : '▸'}
-        </span>
-        <Text weight="semibold" size={300} className={s.groupName}>
-          {title}
-        </Text>
-        {sev.filter((k) => counts[k] > 0).map((k) => (
-          <span key={k} className={s.pill} style={{ color: SEVERITY_COLORS[k].fg, backgroundColor: SEVERITY_COLORS[k].bg }}>
-            {SEVERITY_LABEL[k]} {counts[k]}
-          </span>
-        ))}
-      </button>
-      {open && <GroupItems findings={findings} selected={selected} onSelect={onSelect} />}
-    </section>
-  );
-}
-
-function GroupItems({ findings, selected, onSelect }: Pick<FindingsListProps, 'findings' | 'selected' | 'onSelect'>): React.ReactElement {
+function Entries({ entries, selected, onSelect }: { entries: ListEntry[] } & Pick<FindingsListProps, 'selected' | 'onSelect'>): React.ReactElement {
   const s = useStyles();
   const [limit, setLimit] = React.useState(PAGE);
   return (
-    <div className={s.items}>
-      {findings.slice(0, limit).map((f) => (
-        <FindingItem key={findingKey(f)} finding={f} selected={selected === findingKey(f)} onSelect={onSelect} />
-      ))}
-      {findings.length > limit && (
+    <div className={s.list}>
+      {entries.slice(0, limit).map((e) =>
+        e.kind === 'one' ? (
+          <FindingItem key={findingKey(e.finding)} finding={e.finding} selected={selected === findingKey(e.finding)} onSelect={onSelect} />
+        ) : (
+          <Fold key={e.key} title={e.title} findings={e.findings} selected={selected} onSelect={onSelect} />
+        ),
+      )}
+      {entries.length > limit && (
         <Button appearance="subtle" size="small" onClick={() => setLimit(limit + PAGE)}>
-          再显示 {Math.min(PAGE, findings.length - limit)} 条（共 {findings.length} 条）
+          再显示 {Math.min(PAGE, entries.length - limit)} 条（共 {entries.length} 条）
         </Button>
+      )}
+    </div>
+  );
+}
+
+/** Many alike 尾差/提示 under one line; opened, they are listed (a page at a time). */
+function Fold({ title, findings, selected, onSelect }: { title: string; findings: Finding[] } & Pick<FindingsListProps, 'selected' | 'onSelect'>): React.ReactElement {
+  const s = useStyles();
+  const [open, setOpen] = React.useState(false);
+  return (
+    <div className={s.fold} style={{ borderLeftColor: SEVERITY_COLORS.info.fg }} data-testid="finding-fold" data-count={findings.length}>
+      <button type="button" className={s.main} aria-expanded={open} onClick={() => setOpen(!open)}>
+        <span className={s.head}>
+          <span className={s.chevron} aria-hidden="true">
+            {open ? '▾' : '▸'}
+          </span>
+          <Text size={300} className={s.headline}>
+            {title}
+          </Text>
+        </span>
+      </button>
+      {open && (
+        <div className={s.foldItems}>
+          <Entries entries={findings.map((f) => ({ kind: 'one', finding: f }))} selected={selected} onSelect={onSelect} />
+        </div>
       )}
     </div>
   );
@@ -154,38 +160,45 @@ function GroupItems({ findings, selected, onSelect }: Pick<FindingsListProps, 'f
 
 function FindingItem({ finding: f, selected, onSelect }: { finding: Finding; selected: boolean; onSelect: FindingsListProps['onSelect'] }): React.ReactElement {
   const s = useStyles();
+  const [open, setOpen] = React.useState(false);
   const hasCell = !!(f.sheet && f.cell);
-  const expected = showValue(f.expected);
-  const actual = showValue(f.actual);
-  return (
-    <button
-      type="button"
-      className={`${s.item} ${selected ? s.selected : ''}`}
-      style={{ borderLeftColor: SEVERITY_COLORS[f.severity].fg }}
-      onClick={() => hasCell && onSelect(findingKey(f), f.sheet, f.cell)}
-      aria-pressed={selected}
-      title={hasCell ? `转到 ${f.sheet} ${f.cell}` : undefined}
-      data-testid="finding"
-      data-sheet={f.sheet}
-      data-cell={f.cell}
-      data-severity={f.severity}
-    >
-      <span className={s.where}>
-        <span className={s.pill} style={{ color: SEVERITY_COLORS[f.severity].fg, backgroundColor: SEVERITY_COLORS[f.severity].bg }}>
-          {SEVERITY_LABEL[f.severity]}
-        </span>
-        <Text size={200}>{hasCell ? `${f.sheet} · ${f.cell}` : f.sheet || '整个工作簿'}</Text>
+  const hasDetail = !!f.detail || f.related.length > 0;
+  const detailId = React.useId();
+  const head = (
+    <span className={s.head}>
+      <span className={s.pill} style={{ color: SEVERITY_COLORS[f.severity].fg, backgroundColor: SEVERITY_COLORS[f.severity].bg }}>
+        {SEVERITY_LABEL[f.severity]}
       </span>
-      <Text size={300} className={s.message}>
-        {f.message}
+      <Text size={300} className={s.headline}>
+        {f.headline ?? f.message}
       </Text>
-      {(expected || actual) && (
-        <Text size={200} className={s.values}>
-          {expected && `应为 ${expected}`}
-          {expected && actual && '　'}
-          {actual && `实为 ${actual}`}
-        </Text>
+    </span>
+  );
+  const data = { 'data-testid': 'finding', 'data-sheet': f.sheet, 'data-cell': f.cell, 'data-severity': f.severity };
+  return (
+    <div className={`${s.item} ${selected ? s.selected : ''}`} style={{ borderLeftColor: SEVERITY_COLORS[f.severity].fg }}>
+      {hasCell ? (
+        <button type="button" className={s.main} onClick={() => onSelect(findingKey(f), f.sheet, f.cell)} aria-pressed={selected} title={`转到 ${f.sheet} ${f.cell}`} {...data}>
+          {head}
+        </button>
+      ) : (
+        // Nothing to go to: not a button, no pointer.
+        <div className={s.still} {...data}>
+          {head}
+        </div>
       )}
-    </button>
+      {hasDetail && (
+        <Button appearance="transparent" size="small" className={s.detailToggle} aria-expanded={open} aria-controls={detailId} onClick={() => setOpen(!open)}>
+          {open ? '收起详情' : '详情'}
+        </Button>
+      )}
+      {open && (
+        <div id={detailId} className={s.detail}>
+          {f.detail && <div>{f.detail}</div>}
+          {f.related.length > 0 && <div>相关单元格：{f.related.map((r) => (r.sheet === f.sheet ? r.cell : `${r.sheet}!${r.cell}`)).join('、')}</div>}
+          <div>规则：{f.rule}</div>
+        </div>
+      )}
+    </div>
   );
 }

@@ -157,6 +157,8 @@ export function NarrativeTab({ host }: { host: PaneHost }): React.ReactElement {
           创建说明参数表
         </Button>
       </div>
+      {/* The question about a taken sheet name sits right under the buttons, in view. */}
+      <SheetNameDialog conflict={conflict} onChoose={onConflict} />
       {busy && stage && (
         <div role="status" aria-live="polite">
           <ProgressBar value={STAGE_PROGRESS[stage]} thickness="large" aria-label="进度" />
@@ -215,7 +217,6 @@ export function NarrativeTab({ host }: { host: PaneHost }): React.ReactElement {
           ))}
         </article>
       )}
-      <SheetNameDialog conflict={conflict} onChoose={onConflict} />
       <React.Suspense fallback={null}><NarrativeCheck host={host} /></React.Suspense>
     </div>
   );

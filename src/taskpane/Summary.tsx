@@ -1,16 +1,27 @@
-/** The counts after a check, the tables found and missing, and the empty state when none is found. */
+/**
+ * The counts after a check (each tile also shows or hides its severity in the list), the tables found
+ * and missing in the workbook's own layout names, and the empty state when none is found.
+ */
 import * as React from 'react';
 import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import { TABLE_IDS } from '../core/model';
 import type { Severity } from '../core/report';
 import { TABLE_NAMES } from '../core/tables/names';
-import { SEVERITY_LABEL, tableNumber } from './format';
+import { SEVERITY_LABEL, tableTitle } from './format';
 import type { CheckOutcome } from './host';
 import { SEVERITY_COLORS } from './theme';
 
 const useStyles = makeStyles({
   tiles: { display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: '8px' },
   tile: {
+    fontFamily: 'inherit',
+    textAlign: 'left',
+    borderTopWidth: 0,
+    borderRightWidth: 0,
+    borderBottomWidth: 0,
+    cursor: 'pointer',
+    ':focus-visible': { outlineWidth: '2px', outlineStyle: 'solid', outlineColor: tokens.colorStrokeFocus2 },
+    ':disabled': { cursor: 'default' },
     display: 'flex',
     flexDirection: 'column',
     alignItems: 'flex-start',
@@ -25,26 +36,53 @@ const useStyles = makeStyles({
     borderLeftStyle: 'solid',
   },
   count: { fontSize: '24px', lineHeight: '30px', fontWeight: 600 },
+  off: { opacity: 0.55, boxShadow: 'none', backgroundColor: tokens.colorNeutralBackground3 },
   meta: { color: tokens.colorNeutralForeground2, display: 'block', lineHeight: tokens.lineHeightBase300 },
   list: { marginTop: '6px', marginBottom: 0, paddingLeft: '20px', lineHeight: tokens.lineHeightBase300 },
 });
 
-export function Summary({ outcome, run }: { outcome: CheckOutcome; run: number }): React.ReactElement {
+export interface SummaryProps {
+  outcome: CheckOutcome;
+  run: number;
+  /** Which severities the list shows; a tile toggles its own. */
+  filter?: Record<Severity, boolean>;
+  onFilter?: (f: Record<Severity, boolean>) => void;
+}
+
+export function Summary({ outcome, run, filter, onFilter }: SummaryProps): React.ReactElement {
   const s = useStyles();
   const { report } = outcome;
   if (report.tables.length === 0) return <NoTables run={run} />;
   const sev: Severity[] = ['error', 'warning', 'info'];
   return (
     <section aria-label="校验结果" data-testid="summary" data-run={run}>
-      <div className={s.tiles}>
-        {sev.map((k) => (
-          <div key={k} className={s.tile} style={{ borderLeftColor: SEVERITY_COLORS[k].fg }} data-testid={`count-${k}`}>
-            <span className={s.count} style={{ color: SEVERITY_COLORS[k].fg }}>
-              {report.summary[k]}
-            </span>
-            <Text size={200}>{SEVERITY_LABEL[k]}</Text>
-          </div>
-        ))}
+      <div className={s.tiles} role="group" aria-label="按级别筛选问题列表">
+        {sev.map((k) => {
+          const n = report.summary[k];
+          const on = filter ? filter[k] : true;
+          const why = n === 0 ? `没有${SEVERITY_LABEL[k]}，无需筛选` : on ? `点击在列表中隐藏${SEVERITY_LABEL[k]}` : `点击在列表中显示${SEVERITY_LABEL[k]}`;
+          return (
+            <button
+              key={k}
+              type="button"
+              className={`${s.tile} ${on || n === 0 ? '' : s.off}`}
+              style={{ borderLeftColor: SEVERITY_COLORS[k].fg }}
+              data-testid={`count-${k}`}
+              aria-pressed={on}
+              disabled={!onFilter || n === 0}
+              title={why}
+              onClick={() => filter && onFilter?.({ ...filter, [k]: !filter[k] })}
+            >
+              <span className={s.count} style={{ color: SEVERITY_COLORS[k].fg }}>
+                {n}
+              </span>
+              <Text size={200}>
+                {SEVERITY_LABEL[k]}
+                {n > 0 && !on ? '（已隐藏）' : ''}
+              </Text>
+            </button>
+          );
+        })}
       </div>
       <div style={{ marginTop: 10 }}>
         <Text size={200} className={s.meta}>
@@ -54,7 +92,7 @@ export function Summary({ outcome, run }: { outcome: CheckOutcome; run: number }
         </Text>
         {report.missing.length > 0 && (
           <Text size={200} className={s.meta} data-testid="missing">
-            未找到：{report.missing.map((id) => `${tableNumber(id)} ${TABLE_NAMES[id]}`).join('、')}
+            未找到：{report.missing.map((id) => tableTitle(id, report.layout)).join('、')}
           </Text>
         )}
       </div>

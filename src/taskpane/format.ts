@@ -1,52 +1,34 @@
 /** Labels and small formatting helpers of the pane (all user-facing text is Chinese). */
-import type { Phase } from '../excel/adapter';
-import type { TableId } from '../core/model';
-import { TABLE_IDS } from '../core/model';
+import type { Layout, TableId } from '../core/model';
 import type { Finding, Severity } from '../core/report';
-import { TABLE_NAMES } from '../core/tables/names';
+import { layoutTableTitle, sheetTag } from '../core/tables/names';
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '尾差/提示' };
 
-export const PHASE_LABEL: Record<Phase, string> = {
-  sheets: '正在读取工作表列表…',
-  read: '正在读取表格数据…',
-  check: '正在校验…',
-  mark: '正在标记单元格…',
-};
-
-export const PHASE_PROGRESS: Record<Phase, number> = { sheets: 0.1, read: 0.35, check: 0.7, mark: 0.9 };
-
-/** "T06" → "表6". */
-export function tableNumber(id: TableId): string {
-  return `表${Number(id.slice(1))}`;
+/** How the workbook's layout titles a table ("表3 部门支出总体情况表" / "3-部门支出预算表"). */
+export function tableTitle(id: TableId, layout?: Layout): string {
+  return layoutTableTitle(id, layout);
 }
 
-export function tableTitle(id: TableId): string {
-  return `${tableNumber(id)} ${TABLE_NAMES[id]}`;
+/** The short tag of a finding's sheet for a folded line ("表12"). */
+export function findingTag(f: Finding): string {
+  return f.sheet ? sheetTag(f.sheet) : '';
 }
 
-export interface FindingGroup {
-  key: string;
-  title: string;
-  findings: Finding[];
-  counts: Record<Severity, number>;
+/** Does a finding match the search text (headline, detail, sheet, cell; case-insensitive)? */
+export function matchesSearch(f: Finding, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  if (!q) return true;
+  return `${f.headline ?? f.message}\n${f.detail ?? ''}\n${f.sheet}!${f.cell}`.toLowerCase().includes(q);
 }
 
-/** Group by table in table order, then 说明参数, then everything else; findings keep the report's order. */
-export function groupFindings(findings: Finding[]): FindingGroup[] {
-  const order = [...TABLE_IDS, '说明参数', '其他'];
-  const groups = new Map<string, FindingGroup>();
-  for (const f of findings) {
-    const key = f.table ?? '其他';
-    if (!groups.has(key)) {
-      const title = key === '说明参数' ? '说明参数' : key === '其他' ? '其他（整体）' : tableTitle(key as TableId);
-      groups.set(key, { key, title, findings: [], counts: { error: 0, warning: 0, info: 0 } });
-    }
-    const g = groups.get(key)!;
-    g.findings.push(f);
-    g.counts[f.severity]++;
-  }
-  return [...groups.values()].sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+/** A message for the user in Chinese: host errors that arrive in English keep only their code. */
+export function chineseError(e: unknown, what: string): string {
+  const err = e as { message?: unknown; code?: unknown } | null;
+  const message = typeof err?.message === 'string' ? err.message : String(e ?? '');
+  if (/[\u4e00-\u9fff]/.test(message)) return `${what}：${message}`;
+  const code = typeof err?.code === 'string' && /^[\w.-]{1,40}$/.test(err.code) ? `（错误代码 ${err.code}）` : '';
+  return `${what}：Excel 未能完成这一操作${code}，请稍后重试；如仍失败，请关闭并重新打开工作簿。`;
 }
 
 /** 149.7 → "149.7"; strings as they are; null → "". */

@@ -86,7 +86,7 @@ describe('the JSON report on the clean fixtures', () => {
   test('text format names the tables in Chinese', () => {
     const r = cli(path.join(fixtures, 'clean/seed-001.xlsx'));
     expect(r.stdout).toMatch(/识别到 14 张表/);
-    expect(r.stdout).toMatch(/T06 一般公共预算基本支出表/);
+    expect(r.stdout).toMatch(/表6 一般公共预算基本支出表/);
     expect(r.stdout).toMatch(/校验结果：错误 \d+ 项/);
   });
 });

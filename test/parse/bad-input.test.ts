@@ -160,7 +160,8 @@ describe('unreadable amount cells', () => {
     expect(e.message).toContain('表3 部门支出总体情况表!F9');
     expect(e.message).toContain('#REF!');
     const row = grid(b, 'T03').rows.find((r) => r.row === 9)!;
-    expect(row.amounts[COL.expense.total]).toBeUndefined();
+    // Counted as a blank (nothing is read from it), but the cell is still named for the resolver.
+    expect(row.amounts[COL.expense.total]).toMatchObject({ scaled: 0, blank: true, unreadable: true, ref: { cell: 'F9' } });
     expect(row.amounts[COL.expense.basic]).toBeDefined();
   });
   test('text in an amount cell is a warning quoting the text; #VALUE! an error', async () => {

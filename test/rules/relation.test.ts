@@ -25,8 +25,10 @@ describe('relation evaluation', () => {
     const e = evaluate(rel([t(149.7, 'E6')], [t(138.9, 'F6'), t(10.9, 'G6')]));
     expect(e).toMatchObject({ deltaUnits: -1, m: 3, status: 'tail', severity: 'info' });
     const [f] = relationsToFindings([e.rel]);
-    expect(f).toMatchObject({ severity: 'info', cell: 'E6', expected: 149.8, actual: 149.7 });
+    // A tail needs no change: no 应为, the headline says so.
+    expect(f).toMatchObject({ severity: 'info', cell: 'E6', expected: null, actual: 149.7 });
     expect(f.message).toContain('尾差');
+    expect(f.headline).toBe('a：尾差 0.1，在四舍五入允许范围内，无需修改');
   });
 
   test('same quantity in two tables (m = 2) must be identical: B = 0', () => {

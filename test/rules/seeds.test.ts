@@ -74,8 +74,10 @@ describe('genuine inconsistencies of rules.md §8 in the T/X range', () => {
   test('G10/G11: 003 cost targets vs project amounts are info (below the amount; over by 0.02 within rounding)', async () => {
     const cost = (await findings('003')).filter((f) => f.rule === 'T12.cost-le-amount');
     expect(cost.every((f) => f.severity === 'info')).toBe(true);
-    expect(at(cost, '表12', 'G42')[0].message).toContain('2024年工装制作费用');
-    expect(at(cost, '表12', 'G33')[0].message).toContain('不是错误');
+    expect(at(cost, '表12', 'G42')[0].detail).toContain('2024年工装制作费用');
+    expect(at(cost, '表12', 'G42')[0].headline).toBe('表12 G42 成本指标比资金总额 2.7 万元少 0.62 万元，请核对');
+    expect(at(cost, '表12', 'G33')[0].detail).toContain('不是错误');
+    expect(at(cost, '表12', 'G33')[0].headline).toContain('无需修改');
   });
   test('G12: 003 equipment projects are hinted (info) against T14 and the missing 310 spending', async () => {
     const fs = await findings('003');

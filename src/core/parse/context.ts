@@ -46,7 +46,8 @@ export class ParseContext {
   }
 
   /**
-   * Reads one amount cell; an unreadable cell becomes a P.cell issue and yields undefined.
+   * Reads one amount cell; an unreadable cell becomes a P.cell issue and counts as a blank that still
+   * names its cell (so that the resolver can point at it when the text breaks a total).
    * `count`: whether its decimals count towards the table's (not for a quantity).
    */
   amount(view: SheetView, row: number, col: number, table: TableId, count = true): Amount | undefined {
@@ -73,7 +74,7 @@ export class ParseContext {
     const p = parseAmount(value, format);
     if (!p.ok) {
       this.cellProblem(table, ref, value, p.reason);
-      return undefined;
+      return { scaled: 0, decimals: 0, blank: true, ref, unreadable: true };
     }
     let decimals = p.decimals;
     if (!p.blank && !p.asText && formatDecimals(format) === undefined) {

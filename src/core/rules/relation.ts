@@ -10,7 +10,7 @@ import type { CellRef } from '../grid';
 import type { BodyRow, TableId } from '../model';
 import type { Finding, Severity } from '../report';
 import { classifyDelta } from '../tolerance';
-import { qualifiedRowLabel, rowLabel } from './labels';
+import { qualifiedRowLabel, rowLabel, tableName } from './labels';
 
 /** One term of a relation. A term without `ref` is an absent cell (zero). */
 export interface Term {
@@ -420,7 +420,7 @@ class RelatedList {
   }
 }
 
-/** "收入总计 149.8 ≠ 本年收入合计 + 上年结转结余 149.7（差 0.1）". */
+/** "收入总计 149.8 ≠ 本年收入合计 + 上年结转结余 149.7（差 0.1）": one relation in full, for 详情. */
 export function describe(e: Evaluated): string {
   const d = e.rel.decimals;
   const lhs = e.rel.lhsText;
@@ -429,6 +429,57 @@ export function describe(e: Evaluated): string {
   const op = e.rel.below === null ? '>' : '≠';
   const where = whereOf(e.rel);
   return `${where ? where + '：' : ''}${lhs} ${fmtUnits(e.lhsUnits, d)} ${op} ${rhs} ${fmtUnits(e.rhsUnits, d)}（差 ${gap}）`;
+}
+
+/** 详情 of several relations: one per line, capped (a total can take part in hundreds). */
+export function describeAll(rels: Evaluated[], max = 6): string {
+  const lines = rels.slice(0, max).map(describe);
+  if (rels.length > max) lines.push(`另有 ${rels.length - max} 个等式，未逐一列出`);
+  return lines.join('\n');
+}
+
+/** Table names at the start of a text ("部门支出总体情况表 合计" → "合计"): the headline names the table already. */
+function stripTableName(text: string, table?: TableId): string {
+  const name = table ? tableName(table) : undefined;
+  let t = text.trim();
+  if (name && t.startsWith(name)) t = t.slice(name.length).trim();
+  return t.replace(/^[：:]/, '').trim();
+}
+
+/** A label without its codes, for a headline: "基本工资（30101/50501）·人员经费" → "基本工资·人员经费". */
+export function shortLabel(label: string): string {
+  const parts = label.replace(/（[0-9A-Za-z/+、 ]+）/g, '').replace(/\s+/g, ' ').trim().split('·');
+  const kept = parts.filter((p, i) => p && p !== parts[i - 1]);
+  // "上年结转结余/合计·合计" (a 合计 column in the 合计 row) reads "合计行·上年结转结余/合计".
+  if (kept.length === 2 && kept.includes('合计') && kept.some((q) => q !== '合计' && q.endsWith('合计'))) return `合计行·${kept.find((q) => q !== '合计')}`;
+  return kept.join('·');
+}
+
+/** What the relation is about, once: "基本工资·合计", never "合计·合计". */
+export function subjectOf(rel: Relation): string {
+  const table = rel.table ?? rel.lhs[0]?.table ?? rel.lhsSlice?.table;
+  const where = shortLabel(rel.whereRow ? rowLabel(rel.whereRow) : stripTableName(rel.where ?? '', table));
+  const lhs = shortLabel(stripTableName(rel.lhsText, table));
+  const parts = [where, lhs].filter((p) => p && !/^[（(].*[)）]$/.test(p));
+  if (parts.length === 2 && (parts[0] === parts[1] || parts[1].startsWith(parts[0]))) parts.shift();
+  return shortLabel(parts.join('·')) || rel.lhsText;
+}
+
+/** The other side in a few words: the text itself when short, else "各项之和". */
+export function otherSideOf(rel: Relation): string {
+  const table = rel.table ?? rel.lhs[0]?.table ?? rel.lhsSlice?.table;
+  const rhs = shortLabel(stripTableName(rel.rhsText, table));
+  return rhs.length <= 24 && rhs.split(' + ').length <= 2 ? rhs : '各项之和';
+}
+
+/** The headline (without table and cell) of one relation that does not hold. */
+export function relationHeadline(e: Evaluated): string {
+  const gap = fmtUnits(Math.abs(e.deltaUnits), e.rel.decimals);
+  const subject = subjectOf(e.rel);
+  if (e.status === 'tail') return `${subject}：尾差 ${gap}，在四舍五入允许范围内，无需修改`;
+  const more = e.rel.below === null ? '超过' : e.deltaUnits > 0 ? '多于' : '少于';
+  const other = otherSideOf(e.rel);
+  return `${subject}${more}${/^[A-Za-z0-9]/.test(other) ? ' ' : ''}${other} ${gap}${e.status === 'note' ? '，请核对' : ''}`;
 }
 
 /** The cell a relation points at by default: the first lhs cell, else the first rhs cell. */
@@ -448,12 +499,18 @@ function firstCell(ts: Term[], sl: Slice | undefined): CellRef | undefined {
   return undefined;
 }
 
-/** One finding for one evaluated relation, at its lhs (total) cell — rules.md's default. */
+/**
+ * One finding for one evaluated relation, at its lhs (total) cell — rules.md's default. Which side is
+ * wrong is unknown here, so there is no 应为 (`expected` stays null); a tail needs no change at all.
+ */
 export function relationFinding(e: Evaluated, severity: Severity = e.severity ?? 'info'): Finding {
   const cell = defaultCell(e.rel);
   const isTail = e.status === 'tail';
   const message = `${isTail ? '尾差：' : ''}${describe(e)}${isTail ? '，在四舍五入允许范围内' : ''}`;
-  return findingAt(e, severity, cell, message, relatedCells([e.rel], cell, severity === 'info' ? MAX_RELATED_INFO : MAX_RELATED));
+  const f = findingAt(e, severity, cell, message, relatedCells([e.rel], cell, severity === 'info' ? MAX_RELATED_INFO : MAX_RELATED));
+  f.headline = relationHeadline(e);
+  f.detail = describe(e);
+  return f;
 }
 
 /** The finding of a relation at its default cell, with the message and related cells given. */
@@ -465,7 +522,7 @@ export function findingAt(e: Evaluated, severity: Severity, cell: CellRef | unde
     sheet: cell?.sheet ?? '',
     cell: cell?.cell ?? '',
     related,
-    expected: num(e.rhsUnits, d),
+    expected: null,
     actual: num(e.lhsUnits, d),
     message,
     table: e.rel.table ?? e.rel.lhs[0]?.table ?? e.rel.lhsSlice?.table ?? e.rel.rhs[0]?.table,

@@ -18,7 +18,7 @@ import { parseA1 } from '../grid';
 import type { CellRef } from '../grid';
 import type { Finding, Severity } from '../report';
 import type { ChildSumShape, Evaluated, Relation, Slice, Term } from './relation';
-import { MAX_RELATED_INFO, allTerms, defaultCell, describe, eachCell, findingAt, fmtUnits, labelOf, num, relatedCells, relationFinding, rowNameOf, statusOf, termOfSource, termsOf, unitsOf } from './relation';
+import { MAX_RELATED_INFO, allTerms, defaultCell, describe, describeAll, eachCell, findingAt, fmtUnits, labelOf, num, otherSideOf, relatedCells, relationFinding, relationHeadline, rowNameOf, shortLabel, statusOf, subjectOf, termOfSource, termsOf, unitsOf } from './relation';
 
 const SEV_RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
 /**
@@ -65,6 +65,8 @@ interface Hypothesis {
   depth?: number;
   /** The cell's digits are those of the expected amount with two neighbours swapped. */
   transposed?: boolean;
+  /** Holding relations the correction brings closer to exact, minus those it pushes away. */
+  support?: number;
 }
 
 /** A binary heap (max by `before`) for the greedy choice. */
@@ -252,7 +254,7 @@ function cellHypothesis(k: string, entries: Entry[]): Hypothesis | undefined {
     // It only ranks corrections that explain more than they break: it never makes one.
     const soft = Math.max(-0.4, Math.min(0.4, 0.2 * closer));
     const bonus = lhsBonus + (transposed ? 0.5 : 0) + (explains.size > broken ? soft : Math.min(0, soft));
-    const h: Hypothesis = { kind: 'cell', ref: t.ref!, explains, broken, bonus, fix: new Map([[k, eps]]), term: t, score: 0, transposed };
+    const h: Hypothesis = { kind: 'cell', ref: t.ref!, explains, broken, bonus, fix: new Map([[k, eps]]), term: t, score: 0, transposed, support: closer };
     if (!best || explains.size - broken + bonus > best.explains.size - best.broken + best.bonus) best = h;
   }
   return best;
@@ -623,35 +625,67 @@ function primary(h: Hypothesis, rels: Evaluated[]): Evaluated {
   return [...rels].sort((a, b) => rank(a) - rank(b) || SEV_RANK[b.severity ?? 'info'] - SEV_RANK[a.severity ?? 'info'])[0];
 }
 
+/**
+ * Is the correction sure enough to tell the user the number to type? Only when the one cell explains
+ * two relations or more (the figure is pinned from two sides), the holding relations it is in come
+ * closer to exact with it, its digits are the expected ones swapped, or a row changed together
+ * disagrees with another table. One relation alone could as well be fixed at any of its other cells:
+ * then the finding says which relation and by how much, no 应为.
+ */
+function isConfident(h: Hypothesis, explained: number): boolean {
+  return h.broken === 0 && (h.kind === 'group' || h.transposed === true || explained >= 2 || (h.support ?? 0) > 0);
+}
+
 function hypothesisFinding(h: Hypothesis, rels: Evaluated[]): Finding {
   const p = primary(h, rels);
   const severity = rels.reduce<Severity>((s, e) => (SEV_RANK[e.severity ?? 'info'] > SEV_RANK[s] ? e.severity! : s), 'info');
+  const detail = describeAll(rels);
   const reasons = rels.slice(0, 3).map(describe).join('；') + (rels.length > 3 ? `；等 ${rels.length} 处` : '');
   const d = p.rel.decimals;
-  const base = { rule: p.rel.rule, severity, sheet: h.ref.sheet, cell: h.ref.cell, related: relatedCells(rels.map((e) => e.rel), h.ref), table: p.rel.table ?? h.term?.table };
+  const base = { rule: p.rel.rule, severity, sheet: h.ref.sheet, cell: h.ref.cell, related: relatedCells(rels.map((e) => e.rel), h.ref), table: p.rel.table ?? h.term?.table, detail };
   const label = h.term ? labelOf(h.term) : h.ref.cell;
+  const short = shortLabel(label) || label;
   if (h.kind === 'cell' || h.kind === 'group') {
     const eps = h.fix!.get(keyOf(h.ref)) ?? 0;
     const actual = h.term!.scaled;
     const expected = actual - eps;
+    const exp = fmtUnits(scaledToUnits(expected, d), d);
+    const act = fmtUnits(scaledToUnits(actual, d), d);
+    const gap = fmtUnits(Math.abs(scaledToUnits(eps, d)), d);
     const others = h.kind === 'group' ? `（同一行/表内的 ${h.fix!.size - 1} 个单元格随之改动，本表自身仍平衡）` : h.transposed ? '（疑似两位数字顺序颠倒）' : '';
+    if (isConfident(h, rels.length)) {
+      return {
+        ...base,
+        expected: num(scaledToUnits(expected, d), d),
+        actual: num(scaledToUnits(actual, d), d),
+        message: `${label} 应为 ${exp}，实为 ${act}${others}：${reasons}`,
+        headline: `${short}：应为 ${exp}，实为 ${act}，差 ${gap}${h.transposed ? '（疑似数字颠倒）' : h.kind === 'group' ? `（同行 ${h.fix!.size} 格一起改动）` : ''}`,
+      };
+    }
+    // One relation only: the amount may as well be wrong at another of its cells (listed as 相关).
+    const isTotal = termsOf(p.rel, 'lhs').some((t) => t.ref && keyOf(t.ref) === keyOf(h.ref));
+    const other = isTotal ? otherSideOf(p.rel) : subjectOf(p.rel);
     return {
       ...base,
-      expected: num(scaledToUnits(expected, d), d),
+      expected: null,
       actual: num(scaledToUnits(actual, d), d),
-      message: `${label} 应为 ${fmtUnits(scaledToUnits(expected, d), d)}，实为 ${fmtUnits(scaledToUnits(actual, d), d)}${others}：${reasons}`,
+      message: `${label} 与${other}不符（差 ${gap}）：${reasons}`,
+      headline: `${short}：与${other}不符，差 ${gap}，请核对本格及相关单元格`,
     };
   }
   const det = h.detail!;
+  const where = shortLabel(det.label) || det.label;
   if (h.kind === 'absent') {
-    return { ...base, expected: null, actual: toNumber(h.term!.scaled), message: `${det.label}：${det.note}。${reasons}` };
+    return { ...base, expected: null, actual: toNumber(h.term!.scaled), message: `${det.label}：${det.note}。${reasons}`, headline: `${where}：其下可能漏列了一行（另一表多 ${det.amounts[0]}）` };
   }
   if (h.kind === 'missing') {
+    const fewer = det.note.includes('少于');
     return {
       ...base,
       expected: null,
       actual: toNumber(h.term!.scaled),
       message: `${det.label} 与其下各行不符（${det.cols.map((c, i) => `${c} 差 ${det.amounts[i]}`).join('，')}）：${det.note}。${reasons}`,
+      headline: `${where}：其下各行之和${fewer ? '少' : '多'} ${det.amounts[0]}，可能${fewer ? '漏列或删除' : '多列或重复'}了一行明细`,
     };
   }
   return {
@@ -659,6 +693,7 @@ function hypothesisFinding(h: Hypothesis, rels: Evaluated[]): Finding {
     expected: null,
     actual: toNumber(h.term!.scaled),
     message: `${det.label} 的“${det.cols[0]}”比其下各行之和多 ${det.amounts[0]}，“${det.cols[1]}”少 ${det.amounts[1]}：其下若干行的“${det.cols[0]}”金额可能错填到了右侧“${det.cols[1]}”列。${reasons}`,
+    headline: `${where}：其下若干行的“${det.cols[0]}”可能错填到右侧“${det.cols[1]}”列（差 ${det.amounts[0]}）`,
   };
 }
 
@@ -668,6 +703,8 @@ function mergeDefaults(rels: Evaluated[]): Finding[] {
     const f = relationFinding(group[0], group.reduce<Severity>((s, e) => (SEV_RANK[e.severity!] > SEV_RANK[s] ? e.severity! : s), 'info'));
     if (group.length > 1) {
       f.message = group.map(describe).join('；');
+      f.detail = describeAll(group);
+      f.headline = `${relationHeadline(group[0])}（另有 ${group.length - 1} 个等式不平，见详情）`;
       f.related = relatedCells(group.map((e) => e.rel), { sheet: f.sheet, cell: f.cell });
     }
     return f;
@@ -677,9 +714,13 @@ function mergeDefaults(rels: Evaluated[]): Finding[] {
 function mergeInfos(rels: Evaluated[]): Finding[] {
   return mergeAtCells(rels, (group, cell) => {
     if (group.length === 1) return relationFinding(group[0], 'info');
-    // Several relations at one cell (a group always has its cell): one merged message.
+    // Several relations at one cell (a group always has its cell): one merged message, the largest tail shown.
     const message = group.map((e) => (e.status === 'tail' ? '尾差：' : '') + describe(e)).join('；') + '，在四舍五入允许范围内';
-    return findingAt(group[0], 'info', cell, message, relatedCells(group.map((e) => e.rel), cell, MAX_RELATED_INFO));
+    const f = findingAt(group[0], 'info', cell, message, relatedCells(group.map((e) => e.rel), cell, MAX_RELATED_INFO));
+    const largest = group.reduce((a, b) => (Math.abs(b.deltaUnits) > Math.abs(a.deltaUnits) ? b : a));
+    f.headline = relationHeadline(largest);
+    f.detail = describeAll(group);
+    return f;
   });
 }
 

@@ -226,6 +226,8 @@ export interface FindingInput {
   expected?: number | string | null;
   actual?: number | string | null;
   message: string;
+  /** The short line after the table and cell (else the message's first sentence). */
+  headline?: string;
   table?: TableId;
 }
 
@@ -240,6 +242,7 @@ export function finding(f: FindingInput): Finding {
     expected: f.expected ?? null,
     actual: f.actual ?? null,
     message: f.message,
+    ...(f.headline ? { headline: f.headline } : {}),
     table: f.table,
   };
 }

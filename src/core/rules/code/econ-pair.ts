@@ -95,7 +95,8 @@ function notInTable(r: EconRow, cat: Catalog, pair: EconPair, scopeKind: string 
     const both = pair.jiguan.length && pair.shiye.length ? `：机关应对应 ${list(pair.jiguan)}，事业单位应对应 ${list(pair.shiye)}` : `：应对应 ${list([...pair.jiguan, ...pair.shiye])}`;
     why = pairText + both;
   }
-  return report(r, 'warning', 1, expected, why);
+  const head = expected ? `${r.econ.dept} 与 ${r.econ.gov} 不对应：${scopeKind === '机关' || scopeKind === '事业' ? `${scopeKind === '机关' ? '机关' : '事业单位'}应为` : '应为'} ${describe(cat, expected)}` : undefined;
+  return report(r, 'warning', 1, expected, why, head);
 }
 
 /** The 政府 code the table gives for the scope's unit kind (机关 / 事业), when there is one. */
@@ -107,7 +108,7 @@ function expectedFor(pair: EconPair | undefined, scopeKind: string | undefined):
   return all.length === 1 ? all[0] : null;
 }
 
-function report(r: EconRow, severity: Severity, part: 0 | 1, expected: string | null, why: string): Finding {
+function report(r: EconRow, severity: Severity, part: 0 | 1, expected: string | null, why: string, headline?: string): Finding {
   const at = econPartRef(r, 'gov', part) ?? r.econ.refs[r.econ.refs.length - 1];
   return finding({
     rule: ID,
@@ -118,5 +119,6 @@ function report(r: EconRow, severity: Severity, part: 0 | 1, expected: string | 
     actual: r.econ.gov ?? null,
     table: r.table.id,
     message: `${tableLabel(r.table.id)}：${why}`,
+    headline,
   });
 }

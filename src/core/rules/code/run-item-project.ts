@@ -48,5 +48,9 @@ function report(hits: FuncRow[]): Finding {
     hits.length === 1
       ? `${tableLabel(first.table.id)}：${what(first)} 列有项目支出 ${formatAmount(amount.scaled, d)}；行政运行/事业运行用于基本支出，项目支出应列入一般行政管理事务、其他…支出或相应的专项科目`
       : `${tableLabel(first.table.id)}：${hits.length} 个行政运行/事业运行科目列有项目支出，合计 ${formatAmount(total, d)}（${hits.slice(0, 5).map(what).join('、')}${hits.length > 5 ? ' 等' : ''}）；这些科目用于基本支出，项目支出应列入一般行政管理事务、其他…支出或相应的专项科目`;
-  return finding({ rule: ID, severity: 'warning', at, related: related.slice(0, 40), actual: formatAmount(total, d), table: first.table.id, message });
+  const headline =
+    hits.length === 1
+      ? `${first.func.code} ${first.name} 列有项目支出 ${formatAmount(amount.scaled, d)}：项目支出应改列专项科目`
+      : `${hits.length} 个行政运行/事业运行科目列有项目支出 ${formatAmount(total, d)}：应改列专项科目`;
+  return finding({ rule: ID, severity: 'warning', at, related: related.slice(0, 40), actual: formatAmount(total, d), table: first.table.id, message, headline });
 }

@@ -133,6 +133,7 @@ function markerOfWrongKind(r: FuncRow, k: UnitKind, scope: string, cat: Catalog)
     actual: code,
     table: r.table.id,
     message: `${tableLabel(r.table.id)}：${code} ${r.name} 是${KIND_TEXT[k]}科目，但${who}的经济分类科目均为${KIND_TEXT[otherKind]}科目${counterpart ? `，应为 ${counterpart}${cpName ? ` ${cpName}` : ''}` : ''}`,
+    headline: `${code} ${r.name} 是${KIND_TEXT[k]}科目，与本部门不符${counterpart ? `：应为 ${counterpart}${cpName ? ` ${cpName}` : ''}` : ''}`,
   });
 }
 

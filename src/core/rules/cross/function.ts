@@ -254,6 +254,9 @@ function t03T05Twins(book: BudgetBook, ctx: RuleContext): Finding[] {
       message: decided
         ? `${tn(wrongTable)} ${rowLabel(wrong)} 科目编码应为 ${right.func!.code}（= ${tn(rightTable)} 同金额的行），实为 ${wrong.func!.code}，不在科目表中`
         : `${tn('T05')} ${rowLabel(r5)} 与 ${tn('T03')} 同金额的行科目编码不一致（${r5.func!.code} / ${r3.func!.code}），其中一个编码有误`,
+      headline: decided
+        ? `科目编码应为 ${right.func!.code}（同${tn(rightTable)}同金额的行），实为 ${wrong.func!.code}`
+        : `科目编码与${tn('T03')}同金额的行不一致（${r5.func!.code} / ${r3.func!.code}），其中一个有误`,
       table: wrongTable,
     });
   }

@@ -1,9 +1,10 @@
 /** Rules 51–54: T12 部门预算项目绩效目标表. */
 import type { Amount } from '../../amount';
-import { toNumber, toUnits } from '../../amount';
+import { toUnits } from '../../amount';
 import type { BodyRow, BudgetBook, GridTable, IndicatorKind, T12Project, T12Table } from '../../model';
 import { COL, t12 } from '../../model';
 import type { Finding } from '../../report';
+import { quoteText } from '../../report';
 import { findingRule, relationRule } from '../define';
 import type { Relation } from '../relation';
 import { fmtUnits } from '../relation';
@@ -141,26 +142,37 @@ function costFindings(t: T12Table, p: T12Project, t10Total?: Amount): Finding[] 
     const au = toUnits(amount.scaled, d);
     const xu = au + delta;
     const severity = delta > 0 && !within ? 'error' : 'info';
-    const gap = trimZeros(fmtUnits(Math.abs(delta), d));
-    const amt = trimZeros(fmtUnits(au, d));
-    const allowance = trimZeros(fmtUnits(allow2 * 5, d + 1));
-    const message =
+    const gap = plain(fmtUnits(Math.abs(delta), d));
+    const amt = plain(fmtUnits(au, d));
+    const allowance = plain(fmtUnits(allow2 * 5, d + 1));
+    const what = `成本指标“${quoteText(ind.name.text)} ${quoteText(ind.value.text)}”`;
+    const project = `项目“${quoteText(p.name.text, 40)}”`;
+    const [headline, message] =
       delta > 0
         ? within
-          ? `项目“${p.name.text}”成本指标“${ind.name.text} ${ind.value.text}”比资金总额 ${amt} 万元多 ${gap} 万元，在四舍五入允许范围（${allowance}）内，不是错误`
-          : `项目“${p.name.text}”成本指标“${ind.name.text} ${ind.value.text}”超过项目资金总额 ${amt} 万元（多 ${gap} 万元）`
-        : `项目“${p.name.text}”成本指标“${ind.name.text} ${ind.value.text}”比资金总额 ${amt} 万元少 ${gap} 万元：指标可能只覆盖部分成本或未随预算更新，请核对`;
+          ? [`成本指标比资金总额 ${amt} 万元多 ${gap} 万元：尾差，在四舍五入允许范围内，无需修改`, `${project}${what}比资金总额 ${amt} 万元多 ${gap} 万元，在四舍五入允许范围（${allowance}）内，不是错误`]
+          : [`成本指标超过项目资金总额 ${amt} 万元，多 ${gap} 万元`, `${project}${what}超过项目资金总额 ${amt} 万元（多 ${gap} 万元）`]
+        : [`成本指标比资金总额 ${amt} 万元少 ${gap} 万元，请核对`, `${project}${what}比资金总额 ${amt} 万元少 ${gap} 万元：指标可能只覆盖部分成本或未随预算更新，请核对`];
     out.push({
       rule: 'T12.cost-le-amount',
       severity,
       sheet: ind.value.ref.sheet,
       cell: ind.value.ref.cell,
       related: [amount.ref],
-      expected: toNumber(amount.scaled),
+      expected: null,
       actual: xu / 10 ** d,
       message,
+      headline,
+      detail: message,
+      topic: delta < 0 ? '成本指标低于资金总额，请核对' : within ? '成本指标比资金总额多，在四舍五入允许范围内' : '成本指标超过项目资金总额',
       table: 'T12',
     });
   }
   return out;
 }
+
+/** "19.00" → "19", "12.50" → "12.5", "50" stays "50". */
+function plain(n: string): string {
+  return n.includes('.') ? n.replace(/0+$/, '').replace(/\.$/, '') : n;
+}
+
