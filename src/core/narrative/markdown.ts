@@ -3,12 +3,13 @@
  * title, then every heading on its own line followed by its paragraphs, blank lines between.
  */
 import type { NarrativeSection } from './types';
+import { pushAll } from '../list';
 
 export function toMarkdown(title: string, sections: NarrativeSection[]): string {
   const blocks: string[] = ['第二部分', title];
   for (const s of sections) {
     blocks.push(s.heading);
-    blocks.push(...s.paragraphs);
+    pushAll(blocks, s.paragraphs);
   }
   return blocks.join('\n\n') + '\n';
 }

@@ -19,6 +19,7 @@ import type { CellRef } from '../grid';
 import type { Finding, Severity } from '../report';
 import type { ChildSumShape, Evaluated, Relation, Slice, Term } from './relation';
 import { MAX_RELATED_INFO, allTerms, defaultCell, describe, eachCell, findingAt, fmtUnits, labelOf, num, relatedCells, relationFinding, rowNameOf, statusOf, termOfSource, termsOf, unitsOf } from './relation';
+import { pushAll } from '../list';
 
 const SEV_RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
 /**
@@ -137,7 +138,7 @@ export function resolve(evaluated: Evaluated[]): Finding[] {
   const out: Finding[] = [];
   const failing = evaluated.filter(isFailing);
   // Info: rounding tails and advice, merged per cell.
-  out.push(...mergeInfos(evaluated.filter((e) => e.severity === 'info')));
+  pushAll(out, mergeInfos(evaluated.filter((e) => e.severity === 'info')));
   if (!failing.length) return out;
 
   // Cells of failed relations are the suspects; index every relation they take part in.
@@ -175,9 +176,9 @@ export function resolve(evaluated: Evaluated[]): Finding[] {
       hyps.push(h);
     }
   }
-  hyps.push(...groupHypotheses(single, index));
-  hyps.push(...structuralHypotheses(evaluated, failing));
-  hyps.push(...absentRowHypotheses(evaluated, failing));
+  pushAll(hyps, groupHypotheses(single, index));
+  pushAll(hyps, structuralHypotheses(evaluated, failing));
+  pushAll(hyps, absentRowHypotheses(evaluated, failing));
 
   // Greedy: best score first; scores only fall as relations are consumed (lazy re-evaluation).
   const remaining = new Set(failing.map((e) => e.id));
@@ -204,7 +205,7 @@ export function resolve(evaluated: Evaluated[]): Finding[] {
     for (const id of ids) remaining.delete(id);
     out.push(hypothesisFinding(h, ids.map((id) => byId.get(id)!)));
   }
-  out.push(...mergeDefaults(failing.filter((e) => remaining.has(e.id))));
+  pushAll(out, mergeDefaults(failing.filter((e) => remaining.has(e.id))));
   return out;
 }
 
