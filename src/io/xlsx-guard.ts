@@ -79,7 +79,7 @@ function identify(bytes: Uint8Array, label: string): void {
 function containsUtf16(bytes: Uint8Array, word: string): boolean {
   const first = word.charCodeAt(0);
   const end = Math.min(bytes.length, 1 << 20) - word.length * 2;
-  outer: for (let i = 0; i < end; i++) {
+  outer: for (let i = 0; i <= end; i++) {
     if (bytes[i] !== first || bytes[i + 1] !== 0) continue;
     for (let k = 1; k < word.length; k++) if (bytes[i + 2 * k] !== word.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0) continue outer;
     return true;
@@ -163,13 +163,13 @@ function checkParts(entries: ZipEntry[], label: string): void {
 /** Declared sizes, before anything is inflated. */
 function checkSizes(entries: ZipEntry[], label: string): void {
   let total = 0;
+  for (const e of entries) total += e.size;
+  if (total > LIMITS.totalBytes)
+    throw new XlsxRejected(`${label} 解压后有 ${mb(total)}，超过本工具的上限 ${mb(LIMITS.totalBytes)}：请删去与预算公开表无关的工作表后再校验`);
   for (const e of entries) {
-    total += e.size;
     if (e.size > LIMITS.ratioFrom && e.size > e.compressedSize * LIMITS.ratio)
       throw new XlsxRejected(`${label} 的部件 ${e.name} 解压后有 ${mb(e.size)}，是压缩大小的 ${Math.round(e.size / Math.max(1, e.compressedSize))} 倍，不像正常的工作簿（疑似“压缩炸弹”），已拒绝读取`);
   }
-  if (total > LIMITS.totalBytes)
-    throw new XlsxRejected(`${label} 解压后有 ${mb(total)}，超过本工具的上限 ${mb(LIMITS.totalBytes)}：请删去与预算公开表无关的工作表后再校验`);
 }
 
 /** Inflates one part against its declared size. */
