@@ -61,7 +61,22 @@ export interface GuardResult {
 const u16 = (b: Uint8Array, i: number): number => b[i] | (b[i + 1] << 8);
 const u32 = (b: Uint8Array, i: number): number => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
 
-const utf8 = new TextDecoder('utf-8');
+/** UTF-8 → string; TextDecoder where there is one (not in every test DOM), else by hand. */
+const utf8 = {
+  decode(b: Uint8Array): string {
+    if (typeof TextDecoder === 'function') return new TextDecoder('utf-8').decode(b);
+    let s = '';
+    for (let i = 0; i < b.length; ) {
+      const x = b[i];
+      const n = x < 0x80 ? 1 : x < 0xe0 ? 2 : x < 0xf0 ? 3 : 4;
+      let cp = n === 1 ? x : x & (0xff >> (n + 1));
+      for (let k = 1; k < n; k++) cp = (cp << 6) | (b[i + k] & 0x3f);
+      s += String.fromCodePoint(cp);
+      i += n;
+    }
+    return s;
+  },
+};
 const mb = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`;
 
 /** First refusal: what the bytes are, before any zip parsing. */
@@ -187,11 +202,16 @@ async function inflateEntry(bytes: Uint8Array, e: ZipEntry, label: string, infla
   return out;
 }
 
-export async function guardXlsx(bytes: Uint8Array, label: string, inflate: Inflate): Promise<GuardResult> {
+/**
+ * Refuses what is not a workbook (XlsxRejected), and bounds the rest. Without an inflater (a browser
+ * without DecompressionStream) only the zip directory is checked: kind of file and declared sizes.
+ */
+export async function guardXlsx(bytes: Uint8Array, label: string, inflate?: Inflate): Promise<GuardResult> {
   identify(bytes, label);
   const entries = readZipDirectory(bytes, label);
   checkParts(entries, label);
   checkSizes(entries, label);
+  if (!inflate) return { bytes, notes: new Map() };
 
   const texts = new Map<string, string>();
   let cellBudget = LIMITS.cells;
@@ -506,6 +526,11 @@ export function rebuildZip(bytes: Uint8Array, entries: ZipEntry[], replaced: Map
   v.setUint32(p + 12, dirSize, true);
   v.setUint32(p + 16, dirOffset, true);
   return out;
+}
+
+/** DecompressionStream when this browser has it (Chromium 103+, Safari 16.4+), else undefined. */
+export function browserInflate(): Inflate | undefined {
+  return typeof (globalThis as { DecompressionStream?: unknown }).DecompressionStream === 'function' ? streamInflate : undefined;
 }
 
 /** Inflater for browsers (and Node ≥ 18): DecompressionStream, stopped as soon as it passes `size`. */
