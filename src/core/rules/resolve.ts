@@ -145,14 +145,14 @@ export function resolve(evaluated: Evaluated[]): Finding[] {
   // are made per suspect up front and found by sheet, then cell: the pass over every cell of every
   // relation below then allocates nothing for the cells that are not suspects (most of them).
   const bySheet = new Map<string, Map<string, Entry[]>>();
-  for (const e of failing) {
-    for (const t of allTerms(e.rel)) {
-      if (!t.ref) continue;
-      let cells = bySheet.get(t.ref.sheet);
-      if (!cells) bySheet.set(t.ref.sheet, (cells = new Map()));
-      if (!cells.has(t.ref.cell)) cells.set(t.ref.cell, []);
-    }
-  }
+  const suspect = (ref: CellRef | undefined): boolean => {
+    if (!ref) return false;
+    let cells = bySheet.get(ref.sheet);
+    if (!cells) bySheet.set(ref.sheet, (cells = new Map()));
+    if (!cells.has(ref.cell)) cells.set(ref.cell, []);
+    return false;
+  };
+  for (const e of failing) for (const side of SIDES) suspectsOf(e.rel, side, suspect);
   // Listed in the order first met (the order hypotheses are made in).
   const index = new Map<string, Entry[]>();
   let current: Evaluated;
@@ -212,6 +212,25 @@ export function resolve(evaluated: Evaluated[]): Finding[] {
   }
   pushAll(out, mergeDefaults(failing.filter((e) => remaining.has(e.id))));
   return out;
+}
+
+const SIDES = ['lhs', 'rhs'] as const;
+
+/**
+ * A failed relation's cells that may be the wrong one. A sum over a long slice (a 合计 row against
+ * thousands of detail rows) names only its explicit cells: a wrong detail cell also fails its own
+ * smaller relations (its row, its unit's sum) and is a suspect through them. Without this bound a
+ * large workbook with a few failed totals makes nearly every cell a suspect, and the cost grows with
+ * the product of failures and size.
+ */
+const SUSPECT_SLICE_CELLS = 2000;
+function suspectsOf(rel: Relation, side: 'lhs' | 'rhs', add: (ref: CellRef | undefined) => boolean): void {
+  const sl = side === 'lhs' ? rel.lhsSlice : rel.rhsSlice;
+  if (sl && sl.rows.length * sl.cols.length > SUSPECT_SLICE_CELLS) {
+    for (const t of side === 'lhs' ? rel.lhs : rel.rhs) add(t.ref);
+    return;
+  }
+  eachCell(rel, side, add);
 }
 
 function readingOrder(a: CellRef, b: CellRef): number {
