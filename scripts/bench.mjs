@@ -89,6 +89,10 @@ for (const f of files) {
   );
 }
 
+// Growth: the large fixture enlarged 4× and 16× (scripts/bench-growth.mjs), core time and the command line's peak memory.
+console.log('');
+await (await import('./bench-growth.mjs')).benchGrowth();
+
 const pane = path.join(root, 'scripts', 'bench-pane.mjs');
 if (fs.existsSync(pane)) {
   console.log('');

@@ -11,6 +11,7 @@ import { readBook } from './parse';
 import { RULES, runRules } from './rules';
 import { buildCatalog, readUserCatalog } from './catalog';
 import { readParams, checkParams } from './narrative';
+import { pushAll } from './list';
 
 export interface CheckOptions {
   /** File name shown in the report. */
@@ -33,7 +34,7 @@ export function checkWorkbook(grids: SheetGrid[], options: CheckOptions = {}): C
   // recognised as a second T08.
   const book = readBook(params ? grids.filter((g) => g.name !== params.sheet) : grids);
   options.onStage?.('rules');
-  const userCatalog = [...readUserCatalog(grids), ...readUserCatalog(options.catalogGrids ?? [], { anySheet: true })];
+  const userCatalog = pushAll(readUserCatalog(grids), readUserCatalog(options.catalogGrids ?? [], { anySheet: true }));
   const catalog = buildCatalog(userCatalog);
 
   const findings: Finding[] = book.issues.map((i) => ({
@@ -48,8 +49,8 @@ export function checkWorkbook(grids: SheetGrid[], options: CheckOptions = {}): C
     table: i.table,
   }));
   const ruled = runRules(book, { catalog, params });
-  findings.push(...ruled.findings);
-  if (params) findings.push(...checkParams(book, params));
+  pushAll(findings, ruled.findings);
+  if (params) pushAll(findings, checkParams(book, params));
 
   const tables = TABLE_IDS.flatMap((id) => {
     const t = book.tables[id];

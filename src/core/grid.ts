@@ -23,6 +23,28 @@ export interface SheetGrid {
   hiddenRows?: number[];
   /** "visible" unless the host says otherwise. */
   state?: 'visible' | 'hidden' | 'veryHidden';
+  /** What the host could not read as the file has it (cut, clipped, not calculated): reported as P.read findings. */
+  readNotes?: ReadNote[];
+}
+
+/**
+ * One thing the host left out or could not read faithfully in a sheet. readBook turns each into a
+ * finding, so that nothing is cut silently.
+ */
+export interface ReadNote {
+  /**
+   * rows-cut: rows past the read limit not read (detail: first row not read);
+   * cols-cut: columns past the read limit not read (detail: first column letter not read);
+   * rows-invalid: rows numbered past Excel's 1,048,576 (detail: the first such number);
+   * merges-clipped: merged areas reaching past the sheet's data, read clipped (detail: the first one);
+   * uncached: formulas saved without a calculated value, read as blank (cell: the first one).
+   */
+  kind: 'rows-cut' | 'cols-cut' | 'rows-invalid' | 'merges-clipped' | 'uncached';
+  /** The first cell concerned (A1). */
+  cell: string;
+  /** How many rows / columns / merges / cells. */
+  count: number;
+  detail?: string;
 }
 
 /** Sheet + A1 address of one cell: how every finding and amount points back to the workbook. */

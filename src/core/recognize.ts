@@ -12,6 +12,7 @@ import { SPECS, matchTitle } from './tables';
 import type { TableSpec } from './tables/spec';
 import { normHeader, normTitle, splitOrdinal, squash } from './text';
 import type { SheetView } from './parse/sheet';
+import { pushAll } from './list';
 
 export interface Block {
   id: TableId;
@@ -52,7 +53,7 @@ export function recognize(views: SheetView[]): Recognition {
   const untitled: SheetView[] = [];
   for (const view of views) {
     const found = titledBlocks(view, announced);
-    if (found.length) blocks.push(...found);
+    if (found.length) pushAll(blocks, found);
     else untitled.push(view);
   }
   const have = new Set(blocks.map((b) => b.id));

@@ -6,6 +6,7 @@
  */
 import { toUnits } from './amount';
 import type { Severity } from './report';
+import { maxOf } from './list';
 
 export type Verdict = { kind: 'pass' } | { kind: 'tail' | 'improbable' | 'broken'; delta: number; bound: number; cap: number };
 
@@ -48,7 +49,7 @@ export interface Term {
  * present (round half-up), counts the non-zero terms, classifies.
  */
 export function checkSum(total: Term, addends: Term[]): { verdict: Verdict; decimals: number; totalUnits: number; sumUnits: number } {
-  const decimals = Math.max(total.decimals, ...addends.map((a) => a.decimals), 0);
+  const decimals = maxOf(addends.map((a) => a.decimals), Math.max(total.decimals, 0));
   const totalUnits = toUnits(total.scaled, decimals);
   let sumUnits = 0;
   let m = totalUnits !== 0 ? 1 : 0;

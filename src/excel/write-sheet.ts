@@ -3,6 +3,7 @@
  * that Excel would turn into a number, date or formula is written with number format "@".
  */
 import { blockAddress } from './address';
+import { widthOf } from '../core/list';
 
 export type SheetCell = string | number | null;
 
@@ -32,7 +33,7 @@ export function needsTextFormat(s: string): boolean {
 
 export function queueWriteSheet(ctx: Excel.RequestContext, name: string, content: SheetContent, replace: boolean): void {
   const sheets = ctx.workbook.worksheets;
-  const cols = content.rows.reduce((n, r) => Math.max(n, r.length), 1);
+  const cols = Math.max(1, widthOf(content.rows));
   const rows = content.rows.length ? content.rows.map((r) => pad(r, cols)) : [pad([], cols)];
   // With replace, build the new sheet under a temporary name first: the old one may be the only visible sheet.
   const ws = sheets.add(replace ? tempName(name) : name);

@@ -4,12 +4,18 @@
  * Shared by the command line (Node) and the browser preview; no Node or DOM APIs here.
  */
 import type ExcelJS from 'exceljs';
-import type { CellValue, SheetGrid } from '../core/grid';
-import { a1 } from '../core/grid';
+import type { CellValue, ReadNote, SheetGrid } from '../core/grid';
+import { a1, columnLetter } from '../core/grid';
+import { LIMITS } from './xlsx-guard';
 
-/** Past this many empty rows/columns we stop: a "used range" of a million blank rows is noise. */
-const MAX_ROWS = 200_000;
-const MAX_COLS = 200;
+/**
+ * Read limits: past them a sheet is cut, and the cut is reported (ReadNote → a P.read finding).
+ * MAX_ROWS matches the zip guard's row limit (xlsx-guard.ts); no budget table is 200 columns wide.
+ */
+export const MAX_ROWS = LIMITS.rows;
+export const MAX_COLS = 200;
+/** Above this many cells in the used rectangle, rows are kept ragged (no trailing blanks). */
+const MAX_RECT_CELLS = 4_000_000;
 
 export function workbookToGrids(wb: ExcelJS.Workbook): SheetGrid[] {
   const grids: SheetGrid[] = [];
@@ -18,54 +24,86 @@ export function workbookToGrids(wb: ExcelJS.Workbook): SheetGrid[] {
 }
 
 export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
-  const merges: string[] = [];
-  const slaves = new Set<string>();
   const model = ws.model as unknown as { merges?: string[] };
-  for (const m of model.merges ?? []) {
-    merges.push(m);
-    const [from, to] = m.split(':');
-    const p = decode(from);
-    const q = decode(to ?? from);
-    for (let r = p.row; r <= q.row; r++) for (let c = p.col; c <= q.col; c++) if (r !== p.row || c !== p.col) slaves.add(`${r},${c}`);
-  }
+  const merges: string[] = (model.merges ?? []).slice();
+  const notes: ReadNote[] = [];
 
-  // Find the real extent: last row/column that holds something (ExcelJS dimensions include styled blanks).
+  // Find the real extent: last row/column that holds something (ExcelJS dimensions include styled
+  // blanks). Only the rows and cells the file has are visited, never a range (a row numbered
+  // 1,000,000 costs one row); covered cells of a merge are skipped (their value is the top-left's).
   let top = Infinity, left = Infinity, bottom = 0, right = 0;
   const hiddenRows: number[] = [];
-  ws.eachRow({ includeEmpty: true }, (row, r) => {
+  const cut = { rows: 0, firstRow: 0, lastRow: 0, cols: 0 };
+  const uncached = { count: 0, first: '' };
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
     if (row.hidden) hiddenRows.push(r);
-    if (r > MAX_ROWS) return;
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (c > MAX_COLS || slaves.has(`${r},${c}`)) return;
+      if (cell.master !== cell) return;
+      if (isUncached(cell.value)) {
+        if (!uncached.count++) uncached.first = a1(r, c);
+        return;
+      }
       if (toValue(cell.value) === null) return;
+      if (r > MAX_ROWS) {
+        if (r !== cut.lastRow) cut.rows++;
+        if (!cut.firstRow) cut.firstRow = r;
+        cut.lastRow = r;
+        return;
+      }
+      if (c > MAX_COLS) {
+        cut.cols = Math.max(cut.cols, c - MAX_COLS);
+        return;
+      }
       top = Math.min(top, r); left = Math.min(left, c); bottom = Math.max(bottom, r); right = Math.max(right, c);
     });
   });
+  if (cut.rows) notes.push({ kind: 'rows-cut', cell: a1(cut.firstRow, 1), count: cut.rows, detail: String(cut.firstRow) });
+  if (cut.cols) notes.push({ kind: 'cols-cut', cell: a1(1, MAX_COLS + 1), count: cut.cols, detail: columnLetter(MAX_COLS + 1) });
+  if (uncached.count) notes.push({ kind: 'uncached', cell: uncached.first, count: uncached.count });
   const state = (ws.state as SheetGrid['state']) ?? 'visible';
-  if (bottom === 0) return { name: ws.name, origin: 'A1', values: [], formats: [], merges, hiddenRows, state };
+  const base = { name: ws.name, merges, hiddenRows, state, ...(notes.length ? { readNotes: notes } : {}) };
+  if (bottom === 0) return { ...base, origin: 'A1', values: [], formats: [] };
 
+  const ragged = (bottom - top + 1) * (right - left + 1) > MAX_RECT_CELLS;
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
   for (let r = top; r <= bottom; r++) {
-    const row = ws.getRow(r);
+    const row = ws.findRow(r);
     const vs: CellValue[] = [];
     const fs: (string | null)[] = [];
-    for (let c = left; c <= right; c++) {
-      const cell = row.getCell(c);
-      vs.push(slaves.has(`${r},${c}`) ? null : toValue(cell.value));
-      fs.push(cell.numFmt ?? null);
+    if (row) {
+      const last = ragged ? lastValueCol(row, right) : right;
+      for (let c = left; c <= last; c++) {
+        const cell = row.getCell(c);
+        vs.push(cell.master !== cell ? null : toValue(cell.value));
+        fs.push(cell.numFmt ?? null);
+      }
+    } else if (!ragged) {
+      for (let c = left; c <= right; c++) {
+        vs.push(null);
+        fs.push(null);
+      }
     }
     values.push(vs);
     formats.push(fs);
   }
-  return { name: ws.name, origin: a1(top, left), values, formats, merges, hiddenRows, state };
+  return { ...base, origin: a1(top, left), values, formats };
 }
 
-function decode(addr: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(addr)!;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]), col };
+/** Last column (≤ right) of a row holding a value: a sparse sheet keeps no trailing blanks. */
+function lastValueCol(row: ExcelJS.Row, right: number): number {
+  let last = 0;
+  row.eachCell({ includeEmpty: false }, (cell, c) => {
+    if (c <= right && c > last && cell.master === cell && toValue(cell.value) !== null) last = c;
+  });
+  return last;
+}
+
+/** A formula saved without its calculated value (files written by programs, never recalculated). */
+function isUncached(v: ExcelJS.CellValue | undefined): boolean {
+  if (!v || typeof v !== 'object' || v instanceof Date) return false;
+  const o = v as unknown as Record<string, unknown>;
+  return ('formula' in o || 'sharedFormula' in o) && (o.result === undefined || o.result === null);
 }
 
 /** ExcelJS cell value → plain CellValue. */

@@ -9,6 +9,7 @@ import type { CellValue, SheetGrid } from '../grid';
 import { a1, gridOrigin } from '../grid';
 import type { CatalogEntry } from './index';
 import { codeKind, codeLevel, codeText, parentCode } from './names';
+import { pushAll, widthOf } from '../list';
 
 export interface UserCatalogOptions {
   /** Read every sheet that has a code column, not only those titled 科目表 (for `--catalog` files). */
@@ -23,7 +24,7 @@ export function readUserCatalog(grids: SheetGrid[], options: UserCatalogOptions 
   for (const grid of grids ?? []) {
     try {
       if (!options.anySheet && !isCatalogSheet(grid)) continue;
-      out.push(...readSheet(grid, !!options.anySheet));
+      pushAll(out, readSheet(grid, !!options.anySheet));
     } catch (e) {
       // A malformed snapshot must not stop the check: say so and go on.
       out.push({ code: '', name: '', rejected: `科目表“${grid?.name ?? ''}”无法读取：${(e as Error).message}`, ref: { sheet: grid?.name ?? '', cell: 'A1' } });
@@ -176,7 +177,7 @@ function findHeader(grid: SheetGrid): Layout | undefined {
 
 /** No header: the column where most cells are codes, and the text column right of it. */
 function findByContent(grid: SheetGrid): Layout | undefined {
-  const width = Math.max(0, ...grid.values.map((r) => r.length));
+  const width = widthOf(grid.values);
   let best = -1;
   let bestCount = 0;
   for (let c = 0; c < width; c++) {

@@ -8,12 +8,13 @@
  */
 import { oneLine } from '../display';
 import type { NarrativeSection } from './types';
+import { pushAll } from '../list';
 
 export function toMarkdown(title: string, sections: NarrativeSection[]): string {
   const blocks: string[] = ['第二部分', title];
   for (const s of sections) {
     blocks.push(s.heading);
-    blocks.push(...s.paragraphs);
+    pushAll(blocks, s.paragraphs);
   }
   return blocks.map(escapeMarkdown).join('\n\n') + '\n';
 }

@@ -6,6 +6,7 @@
 import type { CellValue, SheetGrid } from '../grid';
 import { a1, gridOrigin } from '../grid';
 import { LIST, PARAMS_SHEET, PARAMS_TITLE, normLabel } from './labels';
+import { widthOf } from '../list';
 
 export interface ParamCell {
   /** Label as written in column A. */
@@ -59,7 +60,7 @@ function reader(grid: SheetGrid) {
     return { value, format };
   };
   const lastRow = o.row + grid.values.length - 1;
-  const lastCol = o.col + grid.values.reduce((w, v) => (v.length > w ? v.length : w), 0) - 1;
+  const lastCol = o.col + widthOf(grid.values) - 1;
   return { get, first: o, lastRow, lastCol };
 }
 

@@ -19,6 +19,7 @@ import { parseT11 } from './t11';
 import { parseT12 } from './t12';
 import { SheetView } from './sheet';
 import { bookChecks } from './book-checks';
+import { readNoteIssues } from './read-notes';
 
 export function readBook(grids: SheetGrid[]): BudgetBook {
   const ctx = new ParseContext();
@@ -30,6 +31,7 @@ export function readBook(grids: SheetGrid[]): BudgetBook {
       ctx.add({ rule: 'P.sheet', severity: 'warning', ref: { sheet: String(g?.name ?? ''), cell: '' }, message: `工作表“${String(g?.name ?? '')}”无法读取（${(e as Error).message}），已跳过` });
     }
   }
+  for (const issue of readNoteIssues(Array.isArray(grids) ? grids : [])) ctx.add(issue);
   const { blocks, announced } = recognize(views);
   const known: Known = { deptName: firstDeptName(blocks) };
   const tables: Partial<Record<TableId, ParsedTable>> = {};

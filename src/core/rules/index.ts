@@ -12,6 +12,7 @@ import { resolve } from './resolve';
 import { tableRules } from './table';
 import { crossRules } from './cross';
 import { codeRules } from './code';
+import { pushAll } from '../list';
 export type { RuleContext } from './types';
 
 export const RULES: Rule[] = [...tableRules, ...crossRules, ...codeRules];
@@ -83,7 +84,3 @@ function evaluateAll(book: BudgetBook, ctx: RuleContext, rules: Rule[]): Evaluat
   return out;
 }
 
-/** push(...xs) without spreading a long list onto the stack. */
-function pushAll<T>(to: T[], xs: T[]): void {
-  for (const x of xs) to.push(x);
-}

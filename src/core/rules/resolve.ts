@@ -17,8 +17,9 @@ import { SCALE_DIGITS, toNumber } from '../amount';
 import { parseA1 } from '../grid';
 import type { CellRef } from '../grid';
 import type { Finding, Severity } from '../report';
-import type { ChildSumShape, Evaluated, Relation, Slice, Term } from './relation';
+import type { CellSource, ChildSumShape, Evaluated, Relation, Slice, Term } from './relation';
 import { MAX_RELATED_INFO, allTerms, defaultCell, describe, describeAll, eachCell, findingAt, fmtUnits, labelOf, num, otherSideOf, relatedCells, relationFinding, relationHeadline, rowNameOf, shortLabel, statusOf, subjectOf, termOfSource, termsOf, unitsOf } from './relation';
+import { pushAll } from '../list';
 
 const SEV_RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
 /**
@@ -139,33 +140,38 @@ export function resolve(evaluated: Evaluated[]): Finding[] {
   const out: Finding[] = [];
   const failing = evaluated.filter(isFailing);
   // Info: rounding tails and advice, merged per cell.
-  out.push(...mergeInfos(evaluated.filter((e) => e.severity === 'info')));
+  pushAll(out, mergeInfos(evaluated.filter((e) => e.severity === 'info')));
   if (!failing.length) return out;
 
-  // Cells of failed relations are the suspects; index every relation they take part in.
-  const candidates = new Map<string, Set<string>>();
-  for (const e of failing) {
-    for (const t of allTerms(e.rel)) {
-      if (!t.ref) continue;
-      let cells = candidates.get(t.ref.sheet);
-      if (!cells) candidates.set(t.ref.sheet, (cells = new Set()));
-      cells.add(t.ref.cell);
-    }
-  }
+  // Cells of failed relations are the suspects; index every relation they take part in. The lists
+  // are made per suspect up front and found by sheet, then cell: the pass over every cell of every
+  // relation below then allocates nothing for the cells that are not suspects (most of them).
+  const bySheet = new Map<string, Map<string, Entry[]>>();
+  const suspect = (ref: CellRef | undefined): boolean => {
+    if (!ref) return false;
+    let cells = bySheet.get(ref.sheet);
+    if (!cells) bySheet.set(ref.sheet, (cells = new Map()));
+    if (!cells.has(ref.cell)) cells.set(ref.cell, []);
+    return false;
+  };
+  for (const e of failing) for (const side of SIDES) suspectsOf(e.rel, side, suspect);
+  // Listed in the order first met (the order hypotheses are made in).
   const index = new Map<string, Entry[]>();
-  const visit = (e: Evaluated, side: 'lhs' | 'rhs', coef: 1 | -1): void => {
-    eachCell(e.rel, side, (ref, src) => {
-      if (!ref || !candidates.get(ref.sheet)?.has(ref.cell)) return false;
-      const k = keyOf(ref);
-      let l = index.get(k);
-      if (!l) index.set(k, (l = []));
-      l.push({ e, coef, t: termOfSource(src) });
-      return false;
-    });
+  let current: Evaluated;
+  let coef: 1 | -1 = 1;
+  const visit = (ref: CellRef | undefined, src: CellSource): boolean => {
+    const l = ref && bySheet.get(ref.sheet)?.get(ref.cell);
+    if (!l) return false;
+    if (!l.length) index.set(keyOf(ref), l);
+    l.push({ e: current, coef, t: termOfSource(src) });
+    return false;
   };
   for (const e of evaluated) {
-    visit(e, 'lhs', 1);
-    visit(e, 'rhs', -1);
+    current = e;
+    coef = 1;
+    eachCell(e.rel, 'lhs', visit);
+    coef = -1;
+    eachCell(e.rel, 'rhs', visit);
   }
 
   const hyps: Hypothesis[] = [];
@@ -177,9 +183,9 @@ export function resolve(evaluated: Evaluated[]): Finding[] {
       hyps.push(h);
     }
   }
-  hyps.push(...groupHypotheses(single, index));
-  hyps.push(...structuralHypotheses(evaluated, failing));
-  hyps.push(...absentRowHypotheses(evaluated, failing));
+  pushAll(hyps, groupHypotheses(single, index));
+  pushAll(hyps, structuralHypotheses(evaluated, failing));
+  pushAll(hyps, absentRowHypotheses(evaluated, failing));
 
   // Greedy: best score first; scores only fall as relations are consumed (lazy re-evaluation).
   const remaining = new Set(failing.map((e) => e.id));
@@ -206,8 +212,27 @@ export function resolve(evaluated: Evaluated[]): Finding[] {
     for (const id of ids) remaining.delete(id);
     out.push(hypothesisFinding(h, ids.map((id) => byId.get(id)!)));
   }
-  out.push(...mergeDefaults(failing.filter((e) => remaining.has(e.id))));
+  pushAll(out, mergeDefaults(failing.filter((e) => remaining.has(e.id))));
   return out;
+}
+
+const SIDES = ['lhs', 'rhs'] as const;
+
+/**
+ * A failed relation's cells that may be the wrong one. A sum over a long slice (a 合计 row against
+ * thousands of detail rows) names only its explicit cells: a wrong detail cell also fails its own
+ * smaller relations (its row, its unit's sum) and is a suspect through them. Without this bound a
+ * large workbook with a few failed totals makes nearly every cell a suspect, and the cost grows with
+ * the product of failures and size.
+ */
+const SUSPECT_SLICE_CELLS = 2000;
+function suspectsOf(rel: Relation, side: 'lhs' | 'rhs', add: (ref: CellRef | undefined) => boolean): void {
+  const sl = side === 'lhs' ? rel.lhsSlice : rel.rhsSlice;
+  if (sl && sl.rows.length * sl.cols.length > SUSPECT_SLICE_CELLS) {
+    for (const t of side === 'lhs' ? rel.lhs : rel.rhs) add(t.ref);
+    return;
+  }
+  eachCell(rel, side, add);
 }
 
 function readingOrder(a: CellRef, b: CellRef): number {
@@ -321,7 +346,7 @@ function structuralHypotheses(all: Evaluated[], failing: Evaluated[]): Hypothesi
   for (const e of failing) {
     const s = e.rel.shape;
     if (s?.kind !== 'childSum') continue;
-    sums.push({ e, sheet: s.sheet, parentRow: s.parentRow, col: s.col, level: s.level, leaf: s.leaf, rows: new Set(termsOf(e.rel, 'rhs').map((t) => t.row ?? -1)) });
+    sums.push({ e, sheet: s.sheet, parentRow: s.parentRow, col: s.col, level: s.level, leaf: s.leaf, rows: rhsRows(e) });
   }
   if (!sums.length) return [];
   const byParent = new Map<string, ParentSum[]>();
@@ -567,11 +592,28 @@ function hiddenUnder(sums: Evaluated[], sl: Slice, amount: number, decimals: num
     const s = x.rel.shape as ChildSumShape;
     if (s.col !== col || !s.leaf) continue;
     units++;
-    if (termsOf(x.rel, 'rhs').some((t) => t.row !== undefined && sliceRows.has(t.row))) continue;
+    if (sharesRow(rhsRows(x), sliceRows)) continue;
     lacking++;
     if (x.deltaUnits && x.deltaUnits === scaledToUnits(unitsToScaled(amount, decimals), x.rel.decimals)) fits.push(x);
   }
   return fits.length === 1 && lacking * 3 <= units ? fits[0] : undefined;
+}
+
+/**
+ * Rows of a relation's right-hand terms (-1 for a term without a row), built once per relation: the
+ * absent-row search asks it of every parent sum for every failed comparison.
+ */
+const rhsRowCache = new WeakMap<Evaluated, Set<number>>();
+function rhsRows(e: Evaluated): Set<number> {
+  let rows = rhsRowCache.get(e);
+  if (!rows) rhsRowCache.set(e, (rows = new Set(termsOf(e.rel, 'rhs').map((t) => t.row ?? -1))));
+  return rows;
+}
+
+function sharesRow(a: Set<number>, b: Set<number>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (x !== -1 && large.has(x)) return true;
+  return false;
 }
 
 /** The parent's first amount column (its 合计/总计), from its child sums. */

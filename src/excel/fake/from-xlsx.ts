@@ -7,17 +7,23 @@
  */
 import type ExcelJS from 'exceljs';
 import { toValue } from '../../io/workbook-to-grids';
+import { browserInflate, guardXlsx } from '../../io/xlsx-guard';
 import type { FillPattern, FillProps } from '../fill';
 import { NO_FILL } from '../fill';
 import type { FakeValue } from './display';
 import type { Visibility } from './workbook';
 import { FakeWorkbook } from './workbook';
 
-export async function loadFakeWorkbook(bytes: ArrayBuffer | Uint8Array): Promise<FakeWorkbook> {
+/**
+ * The zip guard runs first (src/io/xlsx-guard.ts): a file that is no workbook is refused with its
+ * XlsxRejected sentence, and rows, columns and merges are bounded before ExcelJS expands them.
+ */
+export async function loadFakeWorkbook(bytes: ArrayBuffer | Uint8Array, label = '文件'): Promise<FakeWorkbook> {
+  const guarded = await guardXlsx(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), label, browserInflate());
   const mod = await import('exceljs');
   const Excel = ((mod as unknown as { default?: typeof ExcelJS }).default ?? mod) as typeof ExcelJS;
   const wb = new Excel.Workbook();
-  await wb.xlsx.load(bytes as ArrayBuffer);
+  await wb.xlsx.load(guarded.bytes as unknown as ArrayBuffer);
   const book = fakeFromExcelJS(wb);
   for (const xml of await readCustomXml(bytes)) book.addXmlPart(xml);
   return book;

@@ -11,6 +11,7 @@ import { gridTable } from '../../model';
 import type { Finding, Severity } from '../../report';
 import { TABLE_NAMES } from '../../tables/names';
 import { CODE } from '../../tables/spec';
+import { pushAll } from '../../list';
 
 /** Canonical keys of code/name columns: the parser's ColumnInfo.key (tables/spec.ts). */
 export const KEY = CODE;
@@ -189,7 +190,7 @@ export function econRowCells(r: EconRow, except?: CellRef): CellRef[] {
   const cells: CellRef[] = [...econCodeRefs(r, 'dept')];
   const dn = econNameRef(r, 'dept');
   if (dn) cells.push(dn);
-  cells.push(...econCodeRefs(r, 'gov'));
+  pushAll(cells, econCodeRefs(r, 'gov'));
   const gn = econNameRef(r, 'gov');
   if (gn) cells.push(gn);
   return uniqueRefs(cells).filter((c) => !except || c.cell !== except.cell || c.sheet !== except.sheet);

@@ -9,6 +9,7 @@ import type { Finding } from '../../report';
 import type { Rule, RuleContext } from '../types';
 import type { EconRow, EconSide } from './common';
 import { econCodeRefs, econNameRef, econRowCells, econRows, finding, listIn, onePerCell, tableLabel } from './common';
+import { pushAll, maxOf } from '../../list';
 
 const ID = 'C.econ-name';
 const SIDES: EconSide[] = ['dept', 'gov'];
@@ -51,7 +52,7 @@ export const econName: Rule = {
         }),
       );
     });
-    out.push(...crossTable(rows, ctx.catalog));
+    pushAll(out, crossTable(rows, ctx.catalog));
     for (const [code, { r, side }] of unknown) {
       const at = econCodeRefs(r, side)[0];
       if (!at) continue;
@@ -95,7 +96,7 @@ function crossTable(rows: EconRow[], cat: Catalog): Finding[] {
     const counts = new Map<string, number>();
     for (const x of list) counts.set(normalizeName(x.name), (counts.get(normalizeName(x.name)) ?? 0) + 1);
     if (counts.size < 2) continue;
-    const max = Math.max(...counts.values());
+    const max = maxOf(counts.values());
     const winners = [...counts].filter(([, n]) => n === max).map(([k]) => k);
     for (const x of list) {
       const n = normalizeName(x.name);

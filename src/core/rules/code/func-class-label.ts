@@ -11,6 +11,7 @@ import { linesTable } from '../../model';
 import type { Finding } from '../../report';
 import type { Rule, RuleContext } from '../types';
 import { finding, tableLabel } from './common';
+import { pushAll } from '../../list';
 
 const ID = 'C.func-class-label';
 
@@ -26,7 +27,7 @@ export const funcClassLabel: Rule = {
     const out: Finding[] = [];
     for (const id of ['T01', 'T04'] as const) {
       const t = linesTable(book, id);
-      if (t) for (const line of t.expense) out.push(...checkLine(t, line, ctx.catalog));
+      if (t) for (const line of t.expense) pushAll(out, checkLine(t, line, ctx.catalog));
     }
     return out;
   },

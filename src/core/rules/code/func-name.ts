@@ -21,6 +21,7 @@ import type { Finding, Severity } from '../../report';
 import type { Rule, RuleContext } from '../types';
 import type { FuncRow } from './common';
 import { finding, firstDifferingPart, funcNameRef, funcPartRef, funcRowCells, funcRows, listIn, onePerCell, tableLabel } from './common';
+import { pushAll } from '../../list';
 
 const ID = 'C.func-name';
 
@@ -41,12 +42,12 @@ export const funcName: Rule = {
     for (const r of rows) {
       const found = checkRow(r, cat, (namesOfCode.get(r.func.code)?.size ?? 0) > 1);
       if (found === 'unknown') listIn(unknown, r.func.code).push(r);
-      else out.push(...found);
+      else pushAll(out, found);
     }
-    out.push(...sameCodeSameName(rows, cat, usage));
-    out.push(...sameRowSameCode(rows, keys, cat, usage));
+    pushAll(out, sameCodeSameName(rows, cat, usage));
+    pushAll(out, sameRowSameCode(rows, keys, cat, usage));
     const flagged = new Set(out.map((f) => `${f.sheet}!${f.cell}`));
-    out.push(...unknownCodes(unknown, cat, flagged));
+    pushAll(out, unknownCodes(unknown, cat, flagged));
     return onePerCell(out);
   },
 };
@@ -235,7 +236,7 @@ function firstCells(rows: FuncRow[], r: FuncRow, max: number): CellRef[] {
   const out: CellRef[] = [];
   for (const x of rows) {
     if (out.length >= max) break;
-    if (x !== r) out.push(...funcRowCells(x));
+    if (x !== r) pushAll(out, funcRowCells(x));
   }
   return out.slice(0, max);
 }

@@ -22,6 +22,7 @@ import type { EconRow, FuncRow } from './common';
 import { econPartRef, econRowCells, finding, funcPartRef, funcRowCells, funcRows, listIn, onePerCell, tableLabel } from './common';
 import type { UnitKinds } from './unit-kind';
 import { COUNTERPART, econMarker, funcMarker, other, unitKinds } from './unit-kind';
+import { maxOf } from '../../list';
 
 const ID = 'C.unit-type';
 
@@ -181,7 +182,7 @@ function t06AgainstT07(kinds: UnitKinds, cat: Catalog): Finding[] {
     }
     const otherAmounts = otherKind.map(t07Amount).filter((x) => !!x);
     const t06Rows = t06.filter((x) => x.econ.dept === r.econ.dept && x.econ.gov === g && (!r.row.unitCode || x.row.unitCode === r.row.unitCode));
-    const d = Math.max(a.decimals, ...samePair.map((x) => x!.decimals), 0);
+    const d = maxOf(samePair.map((x) => x!.decimals), Math.max(a.decimals, 0));
     const lhs = t06Rows.reduce((s, x) => s + scaledUnits(x.row.amounts[COL.t06.total]?.scaled ?? 0, d), 0);
     const rhs = samePair.reduce((s, x) => s + scaledUnits(x!.scaled, d), 0);
     const m = t06Rows.length + samePair.length;

@@ -12,6 +12,7 @@ import { hasColumnCached, rowLabel, scaledAt, tableCells, totalRow } from '../ta
 import { classLines, expenseTerm, lineTerm } from '../table/lines';
 import type { Side } from './kit';
 import { byClass, cellTerm, crossRel, join, lineSide, onlyGeneralBudget, sumSide, totalSide, tn } from './kit';
+import { pushAll } from '../../list';
 
 const E = COL.expense;
 const C4 = COL.t04;
@@ -70,7 +71,7 @@ function t04Versus(book: BudgetBook, id: 'T05' | 'T09' | 'T13', col: string, rul
         lhs.terms.push(expenseTerm(t4, rest, col, '二、年终结转结余'));
         lhs.text += ' + 年终结转结余';
       }
-      rhs.terms.push(...carry!.terms);
+      pushAll(rhs.terms, carry!.terms);
       rhs.text += ` + ${carry!.text}`;
     }
     out.push(crossRel(book, rule, 'error', ['T04', id], lhs, rhs));
