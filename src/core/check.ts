@@ -56,7 +56,7 @@ export function checkWorkbook(grids: SheetGrid[], options: CheckOptions = {}): C
     const t = book.tables[id];
     return t ? [{ id, sheet: t.sheet, range: t.range }] : [];
   });
-  const missing = TABLE_IDS.filter((id) => !book.tables[id]);
+  const missing = TABLE_IDS.filter((id) => !book.tables[id] && !book.excluded?.includes(id));
   const titles = new Map(RULES.map((r) => [r.id, r.title]));
   const sorted = sortFindings(finishFindings(findings, book, titles));
   return {

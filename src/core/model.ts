@@ -320,6 +320,8 @@ export interface BudgetBook {
   issues: ParseIssue[];
   /** Sheets that hold no recognised table (names), for the pane's empty state. */
   otherSheets: string[];
+  /** Tables found but left out of the rules (an unknown unit, reported at its cell): present, not missing. */
+  excluded?: TableId[];
 }
 
 /** Typed accessors so rules need no casts. */

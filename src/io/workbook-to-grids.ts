@@ -39,11 +39,11 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
     if (row.hidden) hiddenRows.push(r);
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (cell.master !== cell) return;
-      if (isUncached(cell.value)) {
+      if (isUncached(valueOf(cell))) {
         if (!uncached.count++) uncached.first = a1(r, c);
         return;
       }
-      if (toValue(cell.value) === null) return;
+      if (toValue(valueOf(cell)) === null) return;
       if (r > MAX_ROWS) {
         if (r !== cut.lastRow) cut.rows++;
         if (!cut.firstRow) cut.firstRow = r;
@@ -75,7 +75,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
       const last = ragged ? lastValueCol(row, right) : right;
       for (let c = left; c <= last; c++) {
         const cell = row.getCell(c);
-        vs.push(cell.master !== cell ? null : toValue(cell.value));
+        vs.push(cell.master !== cell ? null : toValue(valueOf(cell)));
         fs.push(cell.numFmt ?? null);
       }
     } else if (!ragged) {
@@ -94,9 +94,23 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
 function lastValueCol(row: ExcelJS.Row, right: number): number {
   let last = 0;
   row.eachCell({ includeEmpty: false }, (cell, c) => {
-    if (c <= right && c > last && cell.master === cell && toValue(cell.value) !== null) last = c;
+    if (c <= right && c > last && cell.master === cell && toValue(valueOf(cell)) !== null) last = c;
   });
   return last;
+}
+
+/**
+ * A cell's value with a formula's cached result kept. ExcelJS's `value` getter leaves out a result
+ * that is 0, "" or false (its FormulaValue copies only truthy fields); `cell.result` still has it, so a
+ * total saved as =SUM(…) with the value 0 is a 0, not a formula "without a calculated value".
+ */
+export function valueOf(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  const v = cell.value;
+  if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v) && (v as { result?: unknown }).result === undefined) {
+    const result = (cell as unknown as { result?: unknown }).result;
+    if (result !== undefined && result !== null) return { ...(v as object), result } as ExcelJS.CellValue;
+  }
+  return v;
 }
 
 /** A formula saved without its calculated value (files written by programs, never recalculated). */

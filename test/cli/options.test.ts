@@ -36,7 +36,8 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
   }
 }
 
-const findingLines = (out: string) => out.split('\n').filter((l) => /^\[(错误|警告|提示)\]/.test(l));
+/** The heading line of each severity's section of the text report ("警告 4 项"). */
+const sections = (out: string) => out.split('\n').filter((l) => /^(错误|警告|尾差\/提示) \d+ 项$/.test(l));
 
 describe('--show and --fail-on', () => {
   let json: Report;
@@ -52,18 +53,16 @@ describe('--show and --fail-on', () => {
   test('default: errors and warnings, one line counting the hidden hints', async () => {
     const r = await cli(LARGE);
     expect(r.code).toBe(0);
-    const lines = findingLines(r.out);
-    expect(lines).toHaveLength(json.summary.error + json.summary.warning);
-    expect(lines.every((l) => !l.startsWith('[提示]'))).toBe(true);
-    expect(r.out).toContain(`另有 提示（含尾差）${json.summary.info} 项未显示（加 --show all 显示全部）`);
+    expect(sections(r.out)).toEqual([`警告 ${json.summary.warning} 项`]);
+    expect(r.out).toContain(`未显示：尾差/提示 ${json.summary.info} 项（用 --show all 显示全部）`);
   });
 
   test('--show error hides the warnings too, --show all shows everything', async () => {
     const e = await cli(LARGE, '--show', 'error');
-    expect(findingLines(e.out)).toHaveLength(json.summary.error);
-    expect(e.out).toContain(`另有 警告 ${json.summary.warning} 项、提示（含尾差）${json.summary.info} 项未显示`);
+    expect(sections(e.out)).toEqual([]);
+    expect(e.out).toContain(`未显示：警告 ${json.summary.warning} 项，尾差/提示 ${json.summary.info} 项`);
     const a = await cli(LARGE, '--show=all');
-    expect(findingLines(a.out)).toHaveLength(json.findings.length);
+    expect(sections(a.out)).toEqual([`警告 ${json.summary.warning} 项`, `尾差/提示 ${json.summary.info} 项`]);
     expect(a.out).not.toContain('未显示');
   });
 
@@ -77,10 +76,13 @@ describe('--show and --fail-on', () => {
 
   test('--verbose lists the cells involved under a finding', async () => {
     const r = await cli(LARGE, '--verbose');
-    const lines = r.out.split('\n');
-    const i = lines.findIndex((l) => l.startsWith('[警告]'));
-    expect(lines[i + 1]).toMatch(/^ {4}(相关：「|应为：)/);
-    expect(findingLines((await cli(LARGE)).out).length).toBe(findingLines(r.out).length);
+    const plain = (await cli(LARGE)).out;
+    expect(sections(r.out)).toEqual(sections(plain));
+    // Under each warning, indented: its detail, the related cells and the rule id.
+    const rules = r.out.split('\n').filter((l) => /^ {6}规则：\S+/.test(l));
+    expect(rules).toHaveLength(json.summary.warning);
+    expect(r.out).toMatch(/\n {6}相关：\S/);
+    expect(plain).not.toContain('规则：');
   });
 });
 
@@ -150,7 +152,7 @@ describe('user text in the text report stays on its line', () => {
     await wb.xlsx.writeFile(file);
     const r = await cli(file, '--show', 'all');
     const lines = r.out.split('\n');
-    expect(lines.filter((l) => l.startsWith('校验结果'))).toHaveLength(1);
+    expect(lines.filter((l) => /^(识别到 \d+ 张表；)?校验结果/.test(l))).toHaveLength(1);
     expect(lines.filter((l) => l.includes('伪造的一行')).every((l) => !l.startsWith('[错误] 伪造'))).toBe(true);
     expect(r.out).toContain('⏎');
     expect(r.code).toBe(1);
@@ -168,10 +170,12 @@ describe('user text in the text report stays on its line', () => {
       summary: { error: 1, warning: 0, info: 0 },
     };
     const text = textReport(report, { show: 'all', verbose: true });
-    expect(text.split('\n').filter((l) => l.startsWith('校验结果'))).toHaveLength(1);
-    expect(text.split('\n').filter((l) => l.startsWith('['))).toHaveLength(1);
-    expect(text).toContain('「表6⏎[错误] x」E8 填写为“x⏎y”');
-    expect(text).toContain('相关：「表6⏎# y」E6');
-    expect(text).toContain('实为：a⏎b');
+    const lines = text.split('\n');
+    expect(lines.filter((l) => /^(识别到 \d+ 张表；)?校验结果/.test(l))).toHaveLength(1);
+    expect(text).not.toContain('\r');
+    expect(lines.filter((l) => /^\[错误\]|^# y/.test(l))).toEqual([]);
+    expect(text).toContain('文件：预算⏎校验结果：错误 0 项.xlsx');
+    expect(text).toContain('填写为“x⏎y”');
+    expect(lines.some((l) => /^ +相关：.*E6$/.test(l))).toBe(true);
   });
 });

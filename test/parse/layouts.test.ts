@@ -137,6 +137,7 @@ describe('department and unit lines', () => {
     expect(errors(report)[0].message).toContain('未参与金额校验');
     expect(book.tables.T05).toBeUndefined();
     expect(report.findings.filter((f) => f.rule === 'P.table-missing')).toEqual([]);
+    expect(report.missing).not.toContain('T05');
   });
 });
 

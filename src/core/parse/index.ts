@@ -91,6 +91,7 @@ export function readBook(grids: SheetGrid[]): BudgetBook {
     unit: '万元',
     issues: ctx.issues,
     otherSheets: views.map((v) => v.name).filter((n) => !used.has(n)),
+    excluded: [...excluded],
   };
   bookChecks(book, ctx, announced, excluded);
   return book;

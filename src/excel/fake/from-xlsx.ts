@@ -6,7 +6,7 @@
  * ExcelJS is imported lazily so that the preview's first bundle stays small.
  */
 import type ExcelJS from 'exceljs';
-import { toValue } from '../../io/workbook-to-grids';
+import { toValue, valueOf } from '../../io/workbook-to-grids';
 import { browserInflate, guardXlsx } from '../../io/xlsx-guard';
 import type { FillPattern, FillProps } from '../fill';
 import { NO_FILL } from '../fill';
@@ -59,7 +59,7 @@ export function fakeFromExcelJS(wb: ExcelJS.Workbook): FakeWorkbook {
     ws.eachRow({ includeEmpty: true }, (row, r) => {
       if (row.hidden) sheet.hiddenRows.add(r);
       row.eachCell({ includeEmpty: true }, (cell, c) => {
-        const value: FakeValue = slaves.has(`${r}:${c}`) ? null : cellValue(cell.value);
+        const value: FakeValue = slaves.has(`${r}:${c}`) ? null : cellValue(valueOf(cell));
         const fill = toFill(cell.fill as ExcelJS.Fill | undefined, theme);
         const numFmt = cell.numFmt || 'General';
         const bold = !!cell.font?.bold;
