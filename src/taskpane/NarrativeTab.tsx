@@ -46,7 +46,7 @@ export function NarrativeTab({ host }: { host: PaneHost }): React.ReactElement {
   const [error, setError] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
   const [stage, setStage] = React.useState<PaneStage | null>(null);
-  const [conflict, setConflict] = React.useState<(SheetConflict & { content: SheetContent; done: string }) | null>(null);
+  const [conflict, setConflict] = React.useState<(SheetConflict & { content: SheetContent; done: string; written?: () => void }) | null>(null);
 
   const act = async (what: Busy, f: () => Promise<void>): Promise<void> => {
     setBusy(what);
@@ -77,14 +77,16 @@ export function NarrativeTab({ host }: { host: PaneHost }): React.ReactElement {
     });
 
   /** Write a sheet; when the name is taken, ask first (the dialog calls back into finishWrite). */
-  const safeWrite = async (name: string, content: SheetContent, done: string): Promise<void> => {
+  /** `written` runs once the sheet is really there (after the name question, if one was asked). */
+  const safeWrite = async (name: string, content: SheetContent, done: string, written?: () => void): Promise<void> => {
     const names = await host.sheetNames();
     if (names.some((n) => n.toLowerCase() === name.toLowerCase())) {
-      setConflict({ name, suggestion: freeSheetName(name, names), content, done });
+      setConflict({ name, suggestion: freeSheetName(name, names), content, done, written });
       return;
     }
     await host.writeSheet(name, content);
     setNotice(done.replace('{name}', name));
+    written?.();
   };
 
   const onConflict = (choice: ConflictChoice): void => {
@@ -95,6 +97,7 @@ export function NarrativeTab({ host }: { host: PaneHost }): React.ReactElement {
     void act('sheet', async () => {
       await host.writeSheet(target, c.content, choice === 'replace');
       setNotice(c.done.replace('{name}', target));
+      c.written?.();
     });
   };
 
@@ -131,7 +134,8 @@ export function NarrativeTab({ host }: { host: PaneHost }): React.ReactElement {
         return;
       }
       const content: SheetContent = { rows: r.rows, formats: r.formats, widths: [220, 160, 90, 90], boldRows: [1], wrap: false };
-      await safeWrite(r.sheet, content, '已创建「{name}」工作表：请填写其中的上年数、原因等，然后重新生成情况说明。');
+      // The "没有「说明参数」工作表" bar must not stay once the sheet exists.
+      await safeWrite(r.sheet, content, '已创建「{name}」工作表：请填写其中的上年数、原因等，然后重新生成情况说明。', () => setHasParams(true));
     });
 
   const placeholders = result ? countPlaceholders(result) : 0;

@@ -221,7 +221,7 @@ describe('task pane', () => {
     const sheetsBefore = book.sheets.map((s) => s.name);
     render(<App host={host} status="ready" />);
     fireEvent.click(screen.getByRole('tab', { name: '情况说明' }));
-    fireEvent.click(await screen.findByTestId('generate'));
+    fireEvent.click(await screen.findByTestId('generate', undefined, { timeout: 10_000 }));
     const doc = await screen.findByTestId('narrative', undefined, { timeout: 30_000 });
     expect(doc.textContent).toMatch(/收入/);
     expect(doc.querySelectorAll('p').length).toBeGreaterThan(3);
@@ -244,8 +244,11 @@ describe('task pane', () => {
     expect([...book.sheetByName('情况说明')!.cells.values()].map((c) => c.value)).toEqual(firstValues);
     expect(book.sheetByName('情况说明(2)')).toBeDefined();
 
+    // seed-000 has no 说明参数: the pane says so until the sheet is created, then no longer.
+    expect(screen.getByText('没有「说明参数」工作表')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '创建说明参数表' }));
     expect(await screen.findByText(/已创建「说明参数」工作表/)).toBeTruthy();
+    expect(screen.queryByText('没有「说明参数」工作表')).toBeNull();
     const params = book.sheetByName('说明参数')!;
     expect(params.value(1, 1)).toBeTruthy();
     expect(book.sheets.map((s) => s.name)).toEqual([...sheetsBefore, '情况说明', '情况说明(2)', '说明参数']);
