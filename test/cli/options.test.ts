@@ -8,7 +8,8 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
-import { run, usage } from '../../src/cli/main';
+import { usage } from '../../src/cli/main';
+import { runCli } from '../helpers/cli';
 import { textReport } from '../../src/cli/text-report';
 import type { Report } from '../../src/core/report';
 
@@ -23,18 +24,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
-  try {
-    return { code: await run(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const cli = (...args: string[]): ReturnType<typeof runCli> => runCli(args);
 
 /** The heading line of each severity's section of the text report ("警告 4 项"). */
 const sections = (out: string) => out.split('\n').filter((l) => /^(错误|警告|尾差\/提示) \d+ 项$/.test(l));

@@ -9,7 +9,7 @@ import crypto from 'crypto';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { run } from '../../src/cli/main';
+import { runCli } from '../helpers/cli';
 
 const root = path.resolve(__dirname, '../..');
 const bin = path.join(root, 'bin', 'budget-check.js');
@@ -26,18 +26,7 @@ beforeEach(() => {
   fs.copyFileSync(SEED, input);
 });
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
-  try {
-    return { code: await run(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const cli = (args: string[]): ReturnType<typeof runCli> => runCli(args);
 
 const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 const folder = () => path.dirname(input);
