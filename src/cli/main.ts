@@ -8,6 +8,7 @@ import fs from 'fs';
 import path from 'path';
 import { checkWorkbook } from '../core/check';
 import { oneLine } from '../core/display';
+import { maxOf } from '../core/list';
 import type { Report } from '../core/report';
 import { textReport, type ShowLevel } from './text-report';
 import { readXlsxFile, UnreadableFileError } from './read-xlsx';
@@ -66,7 +67,7 @@ const EXIT_TEXT = `退出码：0 已校验，没有 --fail-on 所指级别的问
 
 export function usage(): string {
   const left = (s: OptionSpec) => [s.flag, ...(s.aliases ?? [])].join(', ') + (s.value ? ` ${s.value}` : '');
-  const width = Math.max(...OPTIONS.map((s) => displayWidth(left(s))));
+  const width = maxOf(OPTIONS.map((s) => displayWidth(left(s))));
   const lines = OPTIONS.map((s) => `  ${left(s)}${' '.repeat(width - displayWidth(left(s)) + 2)}${s.help}`);
   return ['用法：budget-check <工作簿.xlsx> [选项]', '选项：', ...lines, EXIT_TEXT, '详见 docs/命令行.md。'].join('\n');
 }
@@ -157,7 +158,7 @@ export async function run(argv: string[]): Promise<number> {
     if (parsed.format === 'json') out(JSON.stringify(report, null, 1) + '\n');
     else out(textReport(report, { show: parsed.show, verbose: parsed.verbose }) + outputs.lines.map((l) => oneLine(l) + '\n').join(''));
     // An output that failed outranks the findings: the user asked for a file and did not get it.
-    if (outputs.errors.length) return Math.min(...outputs.errors.map((e) => e.exitCode));
+    if (outputs.errors.length) return outputs.errors.reduce((code, e) => Math.min(code, e.exitCode), Infinity);
     return failed(report, parsed.failOn) ? EXIT.findings : EXIT.ok;
   } catch (e) {
     if (e instanceof UnreadableFileError) {

@@ -8,6 +8,7 @@ import { foldFindings } from '../core/report';
 import { TABLE_IDS } from '../core/model';
 import { layoutTableTitle, sheetTag } from '../core/tables/names';
 import { oneLine } from '../core/display';
+import { maxOf, pushAll } from '../core/list';
 
 /** error: errors only; warning: errors and warnings; all: everything. */
 export type ShowLevel = 'error' | 'warning' | 'all';
@@ -30,7 +31,7 @@ export function textReport(report: Report, options: TextReportOptions): string {
   lines.push(`文件：${oneLine(report.file)}（金额单位：${report.unit}${layout ? '；' + layout : ''}）`);
   lines.push(`识别到 ${report.tables.length} 张表；校验结果：错误 ${s.error} 项，警告 ${s.warning} 项，尾差/提示 ${s.info} 项`);
   lines.push('');
-  lines.push(...summaryTable(report));
+  pushAll(lines, summaryTable(report));
   if (report.missing.length) lines.push(`未找到：${report.missing.map((id) => layoutTableTitle(id, report.layout)).join('、')}`);
 
   const shown = new Set(SHOWN[options.show]);
@@ -41,7 +42,7 @@ export function textReport(report: Report, options: TextReportOptions): string {
     if (!findings.length) continue;
     lines.push('');
     lines.push(`${LABEL[sev]} ${findings.length} 项`);
-    for (const entry of foldFindings(findings, (f) => (f.sheet ? sheetTag(f.sheet) : ''))) lines.push(...entryLines(entry, options.verbose));
+    for (const entry of foldFindings(findings, (f) => (f.sheet ? sheetTag(f.sheet) : ''))) pushAll(lines, entryLines(entry, options.verbose));
   }
   if (!report.findings.length) lines.push('', '未发现问题。');
   if (report.narrative) lines.push('', ...formatNarrativeLines(report));
@@ -74,7 +75,7 @@ function summaryTable(report: Report): string[] {
   for (const t of ordered) rows.push([clip(oneLine(t.sheet), 30), bySheet.get(t.sheet) ?? { error: 0, warning: 0, info: 0 }]);
   if (other.error + other.warning + other.info > 0) rows.push(['其他（整个工作簿、说明参数）', other]);
   rows.push(['合计', report.summary]);
-  const nameWidth = Math.max(...rows.map(([n]) => width(n)), width('表'));
+  const nameWidth = maxOf(rows.map(([n]) => width(n)), width('表'));
   const head = `${pad('表', nameWidth)}  ${padStart('错误', 4)}  ${padStart('警告', 4)}  ${padStart('尾差/提示', 9)}`;
   return [head, ...rows.map(([n, c]) => `${pad(n, nameWidth)}  ${padStart(String(c.error), 4)}  ${padStart(String(c.warning), 4)}  ${padStart(String(c.info), 9)}`)];
 }
@@ -82,7 +83,7 @@ function summaryTable(report: Report): string[] {
 function entryLines(entry: ListEntry, verbose: boolean): string[] {
   if (entry.kind === 'one') return findingLines(entry.finding, verbose, '  ');
   const out = [`  ${clip(oneLine(entry.title), MAX_LINE)}`];
-  if (verbose) for (const f of entry.findings) out.push(...findingLines(f, false, '    '));
+  if (verbose) for (const f of entry.findings) pushAll(out, findingLines(f, false, '    '));
   return out;
 }
 
