@@ -10,10 +10,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { createRequire } from 'node:module';
+import { loadExcelSide } from './excel-side.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(path.join(root, 'package.json'));
 
 /** Initial JS of a page = the scripts its HTML loads (lazy chunks excluded). */
 export function initialBundle(page) {
@@ -33,37 +32,10 @@ export function initialBundle(page) {
   return { raw, gzip: gz, files: srcs };
 }
 
-/** Transpile src/{core,excel,io} to CommonJS in a temp dir (no DOM code there) and load the adapter + fake. */
+/** The adapter, the fake host and the core, transpiled into a temp dir that roundTrips removes. */
 function loadAdapter() {
-  const ts = require('typescript');
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pane-'));
-  const walk = (dir) => {
-    for (const name of fs.readdirSync(dir)) {
-      const p = path.join(dir, name);
-      if (fs.statSync(p).isDirectory()) walk(p);
-      else if (p.endsWith('.ts') && !p.endsWith('.d.ts')) {
-        const js = ts.transpileModule(fs.readFileSync(p, 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true, resolveJsonModule: true } }).outputText;
-        const dest = path.join(out, path.relative(path.join(root, 'src'), p)).replace(/\.ts$/, '.js');
-        fs.mkdirSync(path.dirname(dest), { recursive: true });
-        fs.writeFileSync(dest, js);
-      } else if (p.endsWith('.json')) {
-        const dest = path.join(out, path.relative(path.join(root, 'src'), p));
-        fs.mkdirSync(path.dirname(dest), { recursive: true });
-        fs.copyFileSync(p, dest);
-      }
-    }
-  };
-  for (const d of ['core', 'excel', 'io']) walk(path.join(root, 'src', d));
-  // exceljs is resolved from the project, not the temp dir.
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(out, 'node_modules'), 'dir');
-  const r = createRequire(path.join(out, 'index.js'));
-  return {
-    out,
-    ExcelAdapter: r('./excel/adapter.js').ExcelAdapter,
-    FakeExcelHost: r('./excel/fake/context.js').FakeExcelHost,
-    loadFakeWorkbook: r('./excel/fake/from-xlsx.js').loadFakeWorkbook,
-    checkWorkbook: r('./core/check.js').checkWorkbook,
-  };
+  return { out, ...loadExcelSide(out) };
 }
 
 export async function roundTrips(files) {

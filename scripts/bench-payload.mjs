@@ -11,38 +11,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { loadExcelSide } from './excel-side.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(root, 'package.json'));
 
-/** src/{core,excel,io} transpiled to CommonJS in a temp dir (no DOM code there). */
-function transpile(out) {
-  const ts = require('typescript');
-  const walk = (dir) => {
-    for (const name of fs.readdirSync(dir)) {
-      const p = path.join(dir, name);
-      const dest = path.join(out, path.relative(path.join(root, 'src'), p));
-      if (fs.statSync(p).isDirectory()) walk(p);
-      else if (p.endsWith('.ts') && !p.endsWith('.d.ts')) {
-        const js = ts.transpileModule(fs.readFileSync(p, 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true, resolveJsonModule: true } }).outputText;
-        fs.mkdirSync(path.dirname(dest), { recursive: true });
-        fs.writeFileSync(dest.replace(/\.ts$/, '.js'), js);
-      } else if (p.endsWith('.json')) {
-        fs.mkdirSync(path.dirname(dest), { recursive: true });
-        fs.copyFileSync(p, dest);
-      }
-    }
-  };
-  for (const d of ['core', 'excel', 'io']) walk(path.join(root, 'src', d));
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(out, 'node_modules'), 'dir');
-  const r = createRequire(path.join(out, 'index.js'));
-  return {
-    ExcelAdapter: r('./excel/adapter.js').ExcelAdapter,
-    FakeExcelHost: r('./excel/fake/context.js').FakeExcelHost,
-    loadFakeWorkbook: r('./excel/fake/from-xlsx.js').loadFakeWorkbook,
-    checkWorkbook: r('./core/check.js').checkWorkbook,
-  };
-}
 
 /** The small fixture plus a 50,000-row detail sheet (text and amounts), as a user's big workbook. */
 async function generateLarge(dir) {
@@ -64,7 +37,7 @@ export async function payloadLines() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-payload-'));
   const lines = [];
   try {
-    const m = transpile(path.join(tmp, 'js'));
+    const m = loadExcelSide(path.join(tmp, 'js'));
     const fixtures = path.join(root, 'test/fixtures/clean');
     const files = fs.readdirSync(fixtures).filter((f) => f.endsWith('.xlsx')).sort().map((f) => path.join(fixtures, f));
     files.push(await generateLarge(tmp));
